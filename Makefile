@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint fmt install serve migrate seed check messages clean
+
+run: install migrate seed  ## Install, migrate, seed the demo, and serve http://127.0.0.1:8000/
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+
+test: install lint  ## Ruff and the whole pytest suite
+	$(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput -v0
+
+seed: install
+	$(BIN)/python manage.py seed_demo
+
+lint: install  ## Ruff: lint and formatting check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install  ## Fix what ruff can fix, format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install  ## Django's system checks
+	$(BIN)/python manage.py check
+
+messages: install  ## Update the translation catalogues (needs GNU gettext) and compile them
+	$(BIN)/python manage.py makemessages -l th --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compile_catalogues
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,88 @@
+"""Sign-up and profile forms. Both ask the same profile questions, defined once here."""
+
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import COUNTRY_TIME_ZONES
+from .models import User
+
+PROFILE_FIELDS = ["name", "country", "constituency", "organization", "gender", "language",
+                  "time_zone"]
+
+
+@cache
+def time_zone_choices():
+    """The programme countries' zones first (what most people pick), then all the others."""
+    regional = sorted(set(COUNTRY_TIME_ZONES.values()))
+    others = sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+        and zone not in regional
+    )
+    return [
+        ("", _("Same as my country")),
+        (_("Programme countries"), [(zone, zone.replace("_", " ")) for zone in regional]),
+        (_("Everywhere else"), [("UTC", "UTC"), *((z, z.replace("_", " ")) for z in others)]),
+    ]
+
+
+class TimeZoneChoiceField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", _("Workshop times are shown in it. Leave blank to use your country's.")
+        )
+        super().__init__(choices=time_zone_choices, **kwargs)
+
+
+def profile_fields():
+    """Fresh form fields for the profile questions, as the model defines them."""
+    fields = forms.fields_for_model(User, fields=PROFILE_FIELDS)
+    fields["time_zone"] = TimeZoneChoiceField()
+    fields["gender"].help_text = User._meta.get_field("gender").help_text
+    fields["name"].widget.attrs.update({"autocomplete": "name"})
+    fields["organization"].widget.attrs.update({"autocomplete": "organization"})
+    return fields
+
+
+def apply_profile(user, cleaned_data):
+    for field in PROFILE_FIELDS:
+        setattr(user, field, cleaned_data.get(field, ""))
+    # Blank time zone: the country's own.
+    user.time_zone = cleaned_data.get("time_zone") or user.default_time_zone
+
+
+class SignupProfileForm(forms.Form):
+    """allauth puts this form's fields after e-mail and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(profile_fields())
+
+    def signup(self, request, user):
+        apply_profile(user, self.cleaned_data)
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneChoiceField()
+
+    class Meta:
+        model = User
+        fields = PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in profile_fields().items():
+            self.fields[name].widget.attrs.update(field.widget.attrs)
+
+    def save(self, commit=True):
+        apply_profile(self.instance, self.cleaned_data)
+        if commit:
+            self.instance.save()
+        return self.instance

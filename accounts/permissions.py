@@ -1,0 +1,60 @@
+"""Named permission predicates: "may this user do X to Y", for views and consumers alike.
+
+Every app asks here rather than checking groups itself, so a rule changes in one place.
+Each predicate takes the user first and is safe to call with an anonymous user. Roles
+are Django groups (constants.Role); a national focal point is scoped to the country on
+their profile. Site administrators may do everything.
+"""
+
+from .constants import Country, Role
+
+
+def _active(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_site_admin(user):
+    return _active(user) and (user.is_superuser or user.has_role(Role.SITE_ADMIN))
+
+
+def is_learner(user):
+    """Every verified user is a learner: may enrol, post, chat, register."""
+    return _active(user) and (user.has_role(Role.LEARNER) or is_site_admin(user))
+
+
+def is_trainer(user):
+    return _active(user) and (user.has_role(Role.TRAINER) or is_site_admin(user))
+
+
+def is_moderator(user):
+    """Moderates everything: every forum category and community space."""
+    return _active(user) and (user.has_role(Role.MODERATOR) or is_site_admin(user))
+
+
+def is_focal_point_for(user, country):
+    """A national focal point, for the country on their own profile only."""
+    return (
+        _active(user)
+        and country not in ("", None, Country.OTHER)
+        and user.has_role(Role.FOCAL_POINT)
+        and user.country == country
+    )
+
+
+def can_moderate_country(user, country):
+    """Moderate a country's forum category and community space (`country`: ISO code)."""
+    return is_moderator(user) or is_focal_point_for(user, country)
+
+
+def can_manage_workshops(user):
+    return is_trainer(user)
+
+
+def can_edit_follow_up(user, country):
+    """Record and update the national follow-up activities of `country`."""
+    return is_site_admin(user) or is_focal_point_for(user, country)
+
+
+def can_edit_content(user):
+    """Edit course and site pages in the Wagtail admin."""
+    return _active(user) and (user.has_role(Role.CONTENT_EDITOR) or is_site_admin(user))

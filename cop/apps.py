@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CopConfig(AppConfig):
+    """Community of practice: spaces with live discussion, follow-up activities, assessment."""
+
+    name = "cop"
+    verbose_name = _("Community of practice")

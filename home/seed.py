@@ -1,0 +1,104 @@
+"""Seed the site's pages: home, about, what is the SSE, countries; and their Thai version.
+
+Pages that exist (found by slug) are left as they are, so editors' changes survive and a
+second run changes nothing.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from accounts.constants import COUNTRY_SLUGS
+
+from . import seed_content as content
+from .models import CountryIndexPage, CountryPage, HomePage, StandardPage
+
+THAI = "th"
+
+
+def _child(parent, model, slug, **fields):
+    """The child of `parent` with `slug`, created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def seed_home():
+    """The English home page as the default site's root, replacing Wagtail's welcome page."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's migrations create a placeholder "Welcome to your new Wagtail site!"
+        # page (a plain Page with the slug "home"); ours takes its place.
+        for placeholder in root.get_children().filter(
+            slug="home", content_type=ContentType.objects.get_for_model(Page)
+        ):
+            if not placeholder.get_children().exists():
+                placeholder.delete()
+        home, _ = _child(root, HomePage, "home", title=content.HOME["title"],
+                         intro=content.HOME["intro"], body=content.HOME["body"])
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home,
+                            is_default_site=True, site_name="SSE Asia")
+    elif site.root_page_id != home.id:
+        site.root_page = home
+        site.site_name = "SSE Asia"
+        site.save()
+    return home
+
+
+def seed_pages(stdout=None):
+    # No surrounding transaction: Wagtail and wagtail-localize save pages again in
+    # on_commit hooks, and deferring those to one commit saves stale tree counters.
+    home = seed_home()
+    created = 0
+    for spec, model in ((content.ABOUT, StandardPage), (content.WHAT_IS_SSE, StandardPage)):
+        _, new = _child(home, model, spec["slug"], title=spec["title"], intro=spec["intro"],
+                        body=spec["body"], show_in_menus=True)
+        created += new
+    index, new = _child(home, CountryIndexPage, content.COUNTRY_INDEX["slug"],
+                        title=content.COUNTRY_INDEX["title"],
+                        intro=content.COUNTRY_INDEX["intro"], show_in_menus=True)
+    created += new
+    for code, spec in content.COUNTRIES.items():
+        _, new = _child(index, CountryPage, COUNTRY_SLUGS[code], country=code, **spec)
+        created += new
+    translated = translate_tree(home, THAI, content.THAI)
+    if stdout:
+        stdout.write(f"Pages: {created} created; {translated} translated into Thai.")
+
+
+def translate_tree(home, language_code, strings):
+    """Translate `home` and every page below it with wagtail-localize, as an editor would.
+
+    Segments found in `strings` get that translation; the others fall back to the source
+    text until an editor translates them in the admin. Returns the number of pages newly
+    translated; pages already translated are left to the editors.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    count = 0
+    for page in Page.objects.descendant_of(home, inclusive=True).order_by("path").specific():
+        if page.has_translation(locale):
+            continue
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        segments = StringSegment.objects.filter(source=source).select_related("string")
+        for segment in segments:
+            if segment.string.data in strings:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string, locale=locale, context=segment.context,
+                    defaults={"data": strings[segment.string.data]},
+                )
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        translation.save_target(publish=True)
+        count += 1
+    return count
