@@ -97,6 +97,10 @@ class User(AbstractUser):
     def default_time_zone(self):
         return COUNTRY_TIME_ZONES.get(self.country, "UTC")
 
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("_role_names", None)
+        super().refresh_from_db(*args, **kwargs)
+
     @property
     def role_names(self):
         """Names of this user's role groups; cached on the instance for one request."""

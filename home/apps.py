@@ -7,3 +7,14 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Home and site")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .navigation import clear_menu_cache
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(clear_menu_cache, dispatch_uid=f"menu-{signal!r}")
+        post_delete.connect(clear_menu_cache, sender=Page, dispatch_uid="menu-delete")

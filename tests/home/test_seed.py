@@ -1,0 +1,28 @@
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def test_seed_demo_twice_changes_nothing():
+    # The session database is seeded once already; run the command twice more.
+    call_command("seed_demo", "--force", stdout=None)
+    before = row_counts()
+    call_command("seed_demo", "--force")
+    after = row_counts()
+
+    assert after == before
+    assert before["accounts.User"] == 7
+    assert before["home.CountryPage"] == 24  # twelve countries, in English and Thai
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo")
