@@ -12,7 +12,11 @@ run: install migrate seed  ## Install, migrate, seed the demo, and serve http://
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
+# Tests run with the development profile (DEBUG settings, against DATABASE_URL/REDIS_URL
+# when set); the production profile is checked by tests that start fresh processes.
+test: export DJANGO_DEBUG ?= 1
 test: install lint  ## Ruff and the whole pytest suite
+	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 

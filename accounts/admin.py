@@ -13,10 +13,24 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "name", "organization"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["name", "country", "constituency", "organization",
-                                   "gender", "language", "time_zone"]}),
-        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups",
-                                       "user_permissions"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    "name",
+                    "country",
+                    "constituency",
+                    "organization",
+                    "gender",
+                    "language",
+                    "time_zone",
+                ]
+            },
+        ),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [

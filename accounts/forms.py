@@ -9,8 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from .constants import COUNTRY_TIME_ZONES
 from .models import User
 
-PROFILE_FIELDS = ["name", "country", "constituency", "organization", "gender", "language",
-                  "time_zone"]
+PROFILE_FIELDS = [
+    "name",
+    "country",
+    "constituency",
+    "organization",
+    "gender",
+    "language",
+    "time_zone",
+]
 
 
 @cache
@@ -20,7 +27,8 @@ def time_zone_choices():
     others = sorted(
         zone
         for zone in zoneinfo.available_timezones()
-        if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+        if "/" in zone
+        and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/"))
         and zone not in regional
     )
     return [

@@ -3,8 +3,15 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as BaseUserViewSet
 
-PROFILE_FIELDS = ["name", "country", "constituency", "organization", "gender", "language",
-                  "time_zone"]
+PROFILE_FIELDS = [
+    "name",
+    "country",
+    "constituency",
+    "organization",
+    "gender",
+    "language",
+    "time_zone",
+]
 
 
 class AdminUserCreationForm(UserCreationForm):

@@ -58,7 +58,9 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        label=_("Paragraph"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
         template="blocks/paragraph.html",
     )
     image = ImageBlock()

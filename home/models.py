@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -35,8 +35,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["countries"] = (
-            CountryPage.objects.live().public().filter(locale=self.locale)
-            .order_by("title").only("id", "title", "url_path", "country", "locale_id")
+            CountryPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("title")
+            .only("id", "title", "url_path", "country", "locale_id")
         )
         return context
 
@@ -74,7 +77,10 @@ class CountryIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["countries"] = (
-            CountryPage.objects.child_of(self).live().public().order_by("title")
+            CountryPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
             .only("id", "title", "url_path", "country", "summary", "locale_id")
         )
         return context
@@ -89,7 +95,9 @@ class CountryPage(Page):
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     source = models.CharField(
-        _("source"), max_length=255, blank=True,
+        _("source"),
+        max_length=255,
+        blank=True,
         help_text=_("Where the facts on this page come from."),
     )
 

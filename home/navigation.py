@@ -34,7 +34,8 @@ def _menu_links(request, site):
     root = site.root_page
     home = (
         Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active())
-        .live().first()
+        .live()
+        .first()
     ) or root
     links = [(str(_("Home")), home.get_url(request))]
     for page in home.get_children().live().public().in_menu():

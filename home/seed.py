@@ -44,12 +44,23 @@ def seed_home():
         ):
             if not placeholder.get_children().exists():
                 placeholder.delete()
-        home, _ = _child(root, HomePage, "home", title=content.HOME["title"],
-                         intro=content.HOME["intro"], body=content.HOME["body"])
+        home, _ = _child(
+            root,
+            HomePage,
+            "home",
+            title=content.HOME["title"],
+            intro=content.HOME["intro"],
+            body=content.HOME["body"],
+        )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home,
-                            is_default_site=True, site_name="SSE Asia")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="SSE Asia",
+        )
     elif site.root_page_id != home.id:
         site.root_page = home
         site.site_name = "SSE Asia"
@@ -63,12 +74,24 @@ def seed_pages(stdout=None):
     home = seed_home()
     created = 0
     for spec, model in ((content.ABOUT, StandardPage), (content.WHAT_IS_SSE, StandardPage)):
-        _, new = _child(home, model, spec["slug"], title=spec["title"], intro=spec["intro"],
-                        body=spec["body"], show_in_menus=True)
+        _, new = _child(
+            home,
+            model,
+            spec["slug"],
+            title=spec["title"],
+            intro=spec["intro"],
+            body=spec["body"],
+            show_in_menus=True,
+        )
         created += new
-    index, new = _child(home, CountryIndexPage, content.COUNTRY_INDEX["slug"],
-                        title=content.COUNTRY_INDEX["title"],
-                        intro=content.COUNTRY_INDEX["intro"], show_in_menus=True)
+    index, new = _child(
+        home,
+        CountryIndexPage,
+        content.COUNTRY_INDEX["slug"],
+        title=content.COUNTRY_INDEX["title"],
+        intro=content.COUNTRY_INDEX["intro"],
+        show_in_menus=True,
+    )
     created += new
     for code, spec in content.COUNTRIES.items():
         _, new = _child(index, CountryPage, COUNTRY_SLUGS[code], country=code, **spec)
@@ -95,7 +118,9 @@ def translate_tree(home, language_code, strings):
         for segment in segments:
             if segment.string.data in strings:
                 StringTranslation.objects.get_or_create(
-                    translation_of=segment.string, locale=locale, context=segment.context,
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
                     defaults={"data": strings[segment.string.data]},
                 )
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)

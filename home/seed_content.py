@@ -345,9 +345,7 @@ THAI = {
         "เรียนหลักสูตรสั้น ๆ ด้วยตนเองเกี่ยวกับ SSE และคุณลักษณะเจ็ดประการ และรับประกาศนียบัตร"
     ),
     "Discuss with policymakers, workers' and employers' organizations and SSE practitioners "
-    "from the region.": (
-        "พูดคุยกับผู้กำหนดนโยบาย องค์กรลูกจ้างและนายจ้าง และผู้ปฏิบัติงาน SSE จากทั่วภูมิภาค"
-    ),
+    "from the region.": ("พูดคุยกับผู้กำหนดนโยบาย องค์กรลูกจ้างและนายจ้าง และผู้ปฏิบัติงาน SSE จากทั่วภูมิภาค"),
     "Register for workshops and follow the national activities of each country.": (
         "ลงทะเบียนเข้าร่วมการประชุมเชิงปฏิบัติการ และติดตามกิจกรรมระดับชาติของแต่ละประเทศ"
     ),

@@ -27,6 +27,7 @@ def test_catalogue_is_complete_and_compiled(po_path):
     compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
     source = {
         (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
-        for e in po.translated_entries() if not e.obsolete
+        for e in po.translated_entries()
+        if not e.obsolete
     }
     assert compiled.items() >= source.items(), "run `make messages` to recompile the .mo"

@@ -37,7 +37,11 @@ def test_signup_verify_login_and_edit_profile(client, mailoutbox):
     assert response["Location"] == reverse("account_email_verification_sent")
     user = get_user_model().objects.get(email="dara.sok@example.com")
     assert (user.name, user.country, user.constituency, user.gender, user.language) == (
-        "សុខ ដារ៉ា", "KH", "workers", "undisclosed", "km"
+        "សុខ ដារ៉ា",
+        "KH",
+        "workers",
+        "undisclosed",
+        "km",
     )
     assert user.time_zone == "Asia/Phnom_Penh"  # left blank: the country's own
     assert not user.has_role(Role.LEARNER)
@@ -73,9 +77,12 @@ def test_signup_verify_login_and_edit_profile(client, mailoutbox):
 
     response = client.post(
         reverse("profile"),
-        {**{k: SIGNUP[k] for k in ("name", "country", "constituency", "language")},
-         "organization": "Ministry of Labour and Vocational Training",
-         "gender": "", "time_zone": "Asia/Bangkok"},
+        {
+            **{k: SIGNUP[k] for k in ("name", "country", "constituency", "language")},
+            "organization": "Ministry of Labour and Vocational Training",
+            "gender": "",
+            "time_zone": "Asia/Bangkok",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -87,11 +94,21 @@ def test_signup_verify_login_and_edit_profile(client, mailoutbox):
 def test_signup_asks_the_profile_questions(client):
     html = client.get(reverse("account_signup")).content.decode()
 
-    for field in ("email", "password1", "name", "country", "constituency", "organization",
-                  "gender", "language", "time_zone"):
+    for field in (
+        "email",
+        "password1",
+        "name",
+        "country",
+        "constituency",
+        "organization",
+        "gender",
+        "language",
+        "time_zone",
+    ):
         assert f'name="{field}"' in html
     assert "Prefer not to say" in html
-    assert "Lao PDR" in html and "Other country" in html
+    assert "Lao PDR" in html
+    assert "Other country" in html
 
 
 def test_signup_rejects_bad_input_with_a_message_and_creates_nothing(client):
@@ -151,9 +168,7 @@ def test_change_of_email_needs_verification_of_the_new_address(client, mailoutbo
     user = UserFactory(email="old@example.net")
     client.force_login(user)
 
-    response = client.post(
-        reverse("account_email"), {"action_add": "", "email": "new@example.net"}
-    )
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "new@example.net"})
 
     assert response.status_code == 302
     new = EmailAddress.objects.get(email="new@example.net")
@@ -205,8 +220,13 @@ def test_profile_rejects_an_unknown_time_zone(client):
 
     response = client.post(
         reverse("profile"),
-        {"name": "X", "country": "TH", "constituency": "sse", "language": "th",
-         "time_zone": "Asia/Atlantis"},
+        {
+            "name": "X",
+            "country": "TH",
+            "constituency": "sse",
+            "language": "th",
+            "time_zone": "Asia/Atlantis",
+        },
     )
 
     assert response.status_code == 200

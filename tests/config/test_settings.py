@@ -48,8 +48,13 @@ def run(code_or_args, env_overrides):
     env.update(env_overrides, DJANGO_SETTINGS_MODULE="config.settings")
     args = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
     return subprocess.run(
-        [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True,
-        timeout=120, check=False,
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -87,7 +92,9 @@ def test_production_settings_come_from_the_environment():
     assert conf["hosts"] == ["sse.example.org"]
 
 
-@pytest.mark.parametrize("key", ["", "django-insecure-sse-asia-development-key-never-use-in-production", "short"])
+@pytest.mark.parametrize(
+    "key", ["", "django-insecure-sse-asia-development-key-never-use-in-production", "short"]
+)
 def test_refuses_to_start_without_a_real_secret_key_when_debug_is_off(key):
     result = run("import django; django.setup()", {**PRODUCTION, "DJANGO_SECRET_KEY": key})
 

@@ -16,9 +16,7 @@ def test_healthy_when_database_and_channel_layer_answer(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "ok", "checks": {"database": "ok", "channel_layer": "ok"}
-    }
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "channel_layer": "ok"}}
     assert "no-cache" in response["Cache-Control"]
 
 
