@@ -9,8 +9,10 @@ import os
 import shutil
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -51,6 +53,18 @@ def _fast_and_isolated(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+async def close_sync_thread_connections():
+    """For async tests: close the DB connections opened in asgiref's sync thread.
+
+    Database work of async code runs in that thread (sync_to_async), on a connection the
+    test's own teardown never sees; left open, it keeps the test database from being
+    dropped on PostgreSQL.
+    """
+    yield
+    await sync_to_async(connections.close_all)()
 
 
 def pytest_collection_modifyitems(items):

@@ -5,7 +5,7 @@ from channels.testing import HttpCommunicator, WebsocketCommunicator
 
 from config.asgi import application
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("close_sync_thread_connections")]
 
 
 async def test_http_goes_to_django():

@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.db import connections
 
 from tests.conftest import chromium_path, need
 
@@ -36,3 +37,6 @@ def browser_page(live_server, settings, monkeypatch):
             page.screenshot(path=os.environ["E2E_SCREENSHOTS"], full_page=True)
         context.close()
         browser.close()
+        # ORM calls made while Playwright's loop runs get their own connection (Django's
+        # connections are context-local): close it here, in that same context.
+        connections.close_all()
