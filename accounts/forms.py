@@ -53,16 +53,17 @@ def profile_fields():
     fields = forms.fields_for_model(User, fields=PROFILE_FIELDS)
     fields["time_zone"] = TimeZoneChoiceField()
     fields["gender"].help_text = User._meta.get_field("gender").help_text
+    fields["gender"].choices = [("", _("Not answered")), *fields["gender"].choices[1:]]
     fields["name"].widget.attrs.update({"autocomplete": "name"})
     fields["organization"].widget.attrs.update({"autocomplete": "organization"})
     return fields
 
 
-def apply_profile(user, cleaned_data):
-    for field in PROFILE_FIELDS:
-        setattr(user, field, cleaned_data.get(field, ""))
-    # Blank time zone: the country's own.
-    user.time_zone = cleaned_data.get("time_zone") or user.default_time_zone
+def clean_profile(cleaned_data):
+    """A blank time zone means the country's own."""
+    if not cleaned_data.get("time_zone"):
+        cleaned_data["time_zone"] = COUNTRY_TIME_ZONES.get(cleaned_data.get("country"), "UTC")
+    return cleaned_data
 
 
 class SignupProfileForm(forms.Form):
@@ -72,25 +73,23 @@ class SignupProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields.update(profile_fields())
 
+    def clean(self):
+        return clean_profile(super().clean())
+
     def signup(self, request, user):
-        apply_profile(user, self.cleaned_data)
+        for field in PROFILE_FIELDS:
+            setattr(user, field, self.cleaned_data[field])
         user.save()
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = TimeZoneChoiceField()
-
     class Meta:
         model = User
         fields = PROFILE_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in profile_fields().items():
-            self.fields[name].widget.attrs.update(field.widget.attrs)
+        self.fields.update(profile_fields())
 
-    def save(self, commit=True):
-        apply_profile(self.instance, self.cleaned_data)
-        if commit:
-            self.instance.save()
-        return self.instance
+    def clean(self):
+        return clean_profile(super().clean())
