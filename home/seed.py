@@ -4,14 +4,17 @@ Pages that exist (found by slug) are left as they are, so editors' changes survi
 second run changes nothing.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
+    LocaleSynchronization,
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+from wagtail_localize.synctree import synchronize_tree
 
 from accounts.constants import COUNTRY_SLUGS
 
@@ -21,8 +24,8 @@ from .models import CountryIndexPage, CountryPage, HomePage, StandardPage
 THAI = "th"
 
 
-def _child(parent, model, slug, **fields):
-    """The child of `parent` with `slug`, created and published if missing."""
+def child_page(parent, model, slug, **fields):
+    """(page, created): the child of `parent` with `slug`, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
@@ -44,7 +47,7 @@ def seed_home():
         ):
             if not placeholder.get_children().exists():
                 placeholder.delete()
-        home, _ = _child(
+        home, _ = child_page(
             root,
             HomePage,
             "home",
@@ -74,7 +77,7 @@ def seed_pages(stdout=None):
     home = seed_home()
     created = 0
     for spec, model in ((content.ABOUT, StandardPage), (content.WHAT_IS_SSE, StandardPage)):
-        _, new = _child(
+        _, new = child_page(
             home,
             model,
             spec["slug"],
@@ -84,7 +87,7 @@ def seed_pages(stdout=None):
             show_in_menus=True,
         )
         created += new
-    index, new = _child(
+    index, new = child_page(
         home,
         CountryIndexPage,
         content.COUNTRY_INDEX["slug"],
@@ -94,7 +97,7 @@ def seed_pages(stdout=None):
     )
     created += new
     for code, spec in content.COUNTRIES.items():
-        _, new = _child(index, CountryPage, COUNTRY_SLUGS[code], country=code, **spec)
+        _, new = child_page(index, CountryPage, COUNTRY_SLUGS[code], country=code, **spec)
         created += new
     translated = translate_tree(home, THAI, content.THAI)
     if stdout:
@@ -127,3 +130,18 @@ def translate_tree(home, language_code, strings):
         translation.save_target(publish=True)
         count += 1
     return count
+
+
+def sync_translations(stdout=None):
+    """Give every page not yet translated into Thai a Thai alias (wagtail-localize's
+    synchronised trees), so /th/ serves the whole site; editors then translate an alias
+    in the admin. New English pages are aliased automatically from now on."""
+    source = Locale.get_default()
+    for code, _name in settings.LANGUAGES:
+        if code == source.language_code:
+            continue
+        target, _ = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=target, defaults={"sync_from": source})
+        synchronize_tree(source, target)
+    if stdout:
+        stdout.write("Translations: every page is available in every language.")

@@ -102,7 +102,7 @@ ABOUT = {
 
 WHAT_IS_SSE = {
     "slug": "what-is-the-sse",
-    "title": "What is the social and solidarity economy?",
+    "title": "What is the SSE?",
     "intro": "Three definitions that the programme builds on, and the values they share.",
     "body": [
         heading("The international definition (2022)"),

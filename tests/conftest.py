@@ -5,6 +5,7 @@ home and country pages, their Thai translations); each test runs in a transactio
 rolled back. Browser journeys flush the database, so they run last.
 """
 
+import json
 import os
 import shutil
 
@@ -12,7 +13,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -36,8 +37,40 @@ def chromium_path():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, seeded once. Returns what the migrations alone made,
+    serialised, for tests that flush the database (`seeded_database` restores it)."""
     with django_db_blocker.unblock():
-        call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        rows = json.loads(connection.creation.serialize_db_to_string())
+        seed()
+    # Content types first: saving other rows may look one up, and create it if missing.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+def seed():
+    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def seeded_database(transactional_db, django_db_setup):
+    """For transactional tests (browser journeys): the seeded demo, committed.
+
+    A transactional test flushes every table when it ends, including the rows the
+    migrations made (the Wagtail root page, the locales, the role groups): put those back
+    from the snapshot, then seed.
+    """
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        # The flush re-created content types and permissions (post_migrate), maybe with
+        # other ids than the snapshot's: use the snapshot's.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(django_db_setup)
+    seed()
 
 
 @pytest.fixture(autouse=True)

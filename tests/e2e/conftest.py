@@ -7,7 +7,7 @@ from tests.conftest import chromium_path, need
 
 
 @pytest.fixture
-def browser_page(live_server, settings, monkeypatch):
+def browser_page(seeded_database, live_server, settings, monkeypatch):
     """A Playwright page in Debian's Chromium, talking to the live test server."""
     path = chromium_path()
     need(path, "Chromium is not installed (apt-get install chromium)")

@@ -10,9 +10,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_sign_up_verify_log_in_edit_profile_and_switch_to_thai(browser_page, mailoutbox):
     page = browser_page
-    from django.core.management import call_command
-
-    call_command("seed_demo", "--force", verbosity=0)
 
     page.goto("/")
     page.get_by_role("link", name="Sign up").first.click()

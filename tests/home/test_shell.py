@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_main_menu_lists_the_pages_shown_in_menus(client):
     html = client.get("/").content.decode()
 
-    for label in ("About the programme", "What is the social and solidarity economy?", "Countries"):
+    for label in ("About the programme", "What is the SSE?", "Countries"):
         assert label in html
 
 

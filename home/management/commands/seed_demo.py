@@ -6,6 +6,9 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "accounts.seed.seed_accounts",
     "home.seed.seed_pages",
+    "courses.seed.seed_courses",
+    # Last: alias every page that has no translation yet into the other languages.
+    "home.seed.sync_translations",
 ]
 
 

@@ -1,0 +1,216 @@
+"""The course tree: catalogue > course > module > lesson or quiz (and a course's final quiz).
+
+Page-type rules keep the tree whole: a lesson only lives in a module, a module only in a
+course, a course only in the catalogue. Reading the catalogue, a course and a module is
+open to everyone; lessons and quizzes need an account (their serve() says so).
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from accounts.constants import PREFERRED_LANGUAGES
+
+from ..blocks import LessonStreamBlock, QuestionBlock
+
+
+class Level(models.TextChoices):
+    INTRODUCTORY = "introductory", _("Introductory")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class CourseIndexPage(Page):
+    """The course catalogue at /courses/."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def route(self, request, path_components):
+        """Resolve a course, module, lesson or quiz below the catalogue in one query.
+
+        Wagtail's default routing costs two queries per level; a lesson is three levels
+        down. This fetches every page on the path at once by url_path, then the target's
+        specific page, and leaves the course on the target for the lesson view.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[: n + 1])
+            for n in range(len(path_components))
+        ]
+        on_path = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        if len(on_path) != len(prefixes) or not all(p.live for p in on_path.values()):
+            raise Http404
+        target = on_path[prefixes[-1]].specific
+        target._course_page = on_path[prefixes[0]]
+        return target.route(request, [])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .order_by("path")
+        )
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("summary"))
+    audience = models.TextField(_("who it is for"))
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(label=_("Learning outcome"), max_length=300))],
+        verbose_name=_("learning outcomes"),
+    )
+    estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"))
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY
+    )
+    language = models.CharField(
+        _("language of the course"), max_length=8, choices=PREFERRED_LANGUAGES, default="en"
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("learning_outcomes"),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("level"), FieldPanel("language")],
+            heading=_("About the course"),
+        ),
+        FieldPanel("cover_image"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("learning_outcomes"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage", "courses.QuizPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_overview  # services import these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_overview(request.user, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            from ..page_views import enrol
+
+            return enrol(request, self)
+        return super().serve(request, *args, **kwargs)
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services import course_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.ancestor_of(self).first()
+        context["course"] = course
+        context.update(course_overview(request.user, course))
+        return context
+
+
+class LessonPage(Page):
+    summary = models.TextField(_("summary"), blank=True)
+    estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=10)
+    required = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_("The course is complete when every required lesson is complete."),
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("required")], heading=_("Completion")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        from ..page_views import serve_lesson
+
+        return serve_lesson(request, self)
+
+
+class QuizPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    questions = StreamField([("question", QuestionBlock())], verbose_name=_("questions"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("pass_mark"),
+        FieldPanel("questions"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+
+    def serve(self, request, *args, **kwargs):
+        from ..page_views import serve_quiz
+
+        return serve_quiz(request, self)

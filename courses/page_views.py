@@ -1,0 +1,154 @@
+"""Request handling of the course pages that act (their serve() calls these).
+
+Lessons and quizzes need an account; every change goes through courses.services.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import services
+from .models import ReflectionAnswer
+from .quiz import AnswerError, grade_question, parse_choices
+
+
+def _bad_request(request, page, message):
+    return TemplateResponse(
+        request, "courses/bad_request.html", {"page": page, "message": message}, status=400
+    )
+
+
+def enrol(request, course):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request))
+    services.enrol(request.user, course)
+    outline = services.course_outline(course, request.user)
+    enrolment = services.enrolment_for(request.user, course)
+    target = services.resume_page(outline, enrolment)
+    return HttpResponseRedirect(target.get_url(request) if target else course.get_url(request))
+
+
+def _lesson_context(request, lesson, course, outline):
+    position = outline.position(lesson)
+    steps = outline.steps
+    return {
+        "page": lesson,
+        "self": lesson,
+        "course": course,
+        "outline": outline,
+        "step": steps[position] if position is not None else None,
+        "previous_page": steps[position - 1].page if position else None,
+        "next_page": steps[position + 1].page
+        if position is not None and position + 1 < len(steps)
+        else None,
+        "module": next((m for m in outline.modules if lesson.path.startswith(m.page.path)), None),
+    }
+
+
+def serve_lesson(request, lesson):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = services.course_for(lesson)
+    user = request.user
+    checks = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "complete":
+            certificate = services.complete_step(user, course, lesson)
+            return _after_completion(request, course, lesson, certificate)
+        if action == "reflect":
+            return _save_reflection(request, lesson)
+        if action == "check":
+            checks = _knowledge_check(request, lesson)
+            if checks is None:
+                return _bad_request(request, lesson, _("That answer is not one of the options."))
+        else:
+            return _bad_request(request, lesson, _("Unknown action."))
+    services.visit_step(user, course, lesson)
+    outline = services.course_outline(course, user)
+    context = _lesson_context(request, lesson, course, outline)
+    context["reflections"] = {
+        answer.block_id: answer
+        for answer in ReflectionAnswer.objects.filter(user=user, lesson_key=lesson.translation_key)
+    }
+    context["checks"] = checks
+    return TemplateResponse(request, "courses/lesson_page.html", context)
+
+
+def _after_completion(request, course, step, certificate):
+    outline = services.course_outline(course, request.user)
+    position = outline.position(step)
+    if certificate is not None and outline.is_complete:
+        messages.success(request, _("You have completed the course. Your certificate is ready."))
+        return HttpResponseRedirect(course.get_url(request))
+    if position is not None and position + 1 < len(outline.steps):
+        return HttpResponseRedirect(outline.steps[position + 1].page.get_url(request))
+    return HttpResponseRedirect(course.get_url(request))
+
+
+def _save_reflection(request, lesson):
+    block_id = request.POST.get("block", "")
+    text = request.POST.get("text", "").strip()
+    prompts = {block.id for block in lesson.body if block.block_type == "reflection"}
+    if block_id not in prompts:
+        return _bad_request(request, lesson, _("That reflection prompt does not exist."))
+    if not text:
+        return _bad_request(request, lesson, _("Write something before you save."))
+    if len(text) > ReflectionAnswer.MAX_LENGTH:
+        return _bad_request(
+            request,
+            lesson,
+            _("Your answer is too long: at most %(limit)d characters.")
+            % {"limit": ReflectionAnswer.MAX_LENGTH},
+        )
+    services.save_reflection(request.user, lesson, block_id, text)
+    messages.success(request, _("Your reflection is saved. Only you can see it."))
+    return HttpResponseRedirect(f"{lesson.get_url(request)}#block-{block_id}")
+
+
+def _knowledge_check(request, lesson):
+    """{block id: QuestionResult} for the check answered, or None if the answer is bogus."""
+    block_id = request.POST.get("block", "")
+    block = next(
+        (b for b in lesson.body if b.id == block_id and b.block_type == "knowledge_check"), None
+    )
+    if block is None:
+        return None
+    try:
+        chosen = parse_choices(request.POST.getlist("option"), len(block.value["options"]))
+        return {block_id: grade_question(block_id, block.value, chosen)}
+    except AnswerError:
+        return None
+
+
+def serve_quiz(request, quiz):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = services.course_for(quiz)
+    user = request.user
+    result = certificate = None
+    if request.method == "POST":
+        answers = {}
+        try:
+            for question_id, question in services.quiz_questions(quiz):
+                chosen = parse_choices(
+                    request.POST.getlist(f"q-{question_id}"), len(question["options"])
+                )
+                if question["kind"] != "multiple" and len(chosen) > 1:
+                    raise AnswerError("one option only")
+                answers[question_id] = chosen
+        except AnswerError:
+            return _bad_request(request, quiz, _("An answer is not one of the options."))
+        result, certificate = services.submit_quiz(user, course, quiz, answers)
+    else:
+        services.visit_step(user, course, quiz)
+    outline = services.course_outline(course, user)
+    context = _lesson_context(request, quiz, course, outline)
+    context.update(
+        result=result,
+        certificate=certificate,
+        attempts=services.recent_attempts(user, quiz),
+    )
+    return TemplateResponse(request, "courses/quiz_page.html", context)

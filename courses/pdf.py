@@ -1,0 +1,113 @@
+"""PDF certificates of completion.
+
+`render_certificate_pdf` returns the bytes of a one-page A4 landscape PDF that says who
+completed which course and when, with the certificate's code and the URL where anyone can
+check it. It promises:
+
+- every font it uses is embedded (subset), from the TTF files in `courses/fonts/`, so the
+  PDF looks the same on any machine and does not depend on system fonts;
+- names and course titles in Latin (including Vietnamese diacritics), Cyrillic (Mongolian),
+  Thai, Khmer and Lao render with real glyphs: text is shaped with HarfBuzz and each
+  character is drawn with the first Noto font that has it (Noto Sans, then Thai, Khmer, Lao);
+- the text is real text, mapped back to the original Unicode strings for search and copy.
+  (One caveat from fpdf2: when shaping draws a character cluster with two glyphs, e.g. Thai
+  sara am or the Khmer sign muusikatoan, the second glyph has no Unicode mapping; poppler
+  skips it, pypdf prints its raw glyph code.)
+
+Not yet: Chinese, Japanese and Korean glyphs are not embedded (the CJK fonts are 10+ MB), so
+names in those scripts would show missing-glyph boxes. The certificate's wording is English;
+`language` only sets the document's language tag for now.
+"""
+
+import datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+# Font families, named after their files (<family>-Regular.ttf, <family>-Bold.ttf): the first
+# is the main font, the others are fallbacks for the characters it lacks.
+FONT_FAMILIES = ("NotoSans", "NotoSansThai", "NotoSansKhmer", "NotoSansLao")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+TEAL = (11, 93, 87)  # #0b5d57
+INK = (33, 37, 41)
+MUTED = (100, 110, 115)
+PAGE_W, PAGE_H = 297, 210  # A4 landscape, in mm
+MARGIN = 30  # left/right margin of the text block, in mm
+
+
+def format_date(day: datetime.date) -> str:
+    """23 November 2026 - in English whatever the process locale is."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def render_certificate_pdf(
+    *,
+    name: str,
+    course_title: str,
+    issued_on: datetime.date,
+    code: str,
+    verify_url: str,
+    language: str = "en",
+) -> bytes:
+    """Return a one-page A4 landscape PDF certificate of completion (see the module doc)."""
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_title(f"Certificate of completion - {course_title}")
+    pdf.set_author("SSE Asia")
+    pdf.set_creator("SSE Asia")
+    pdf.set_lang(language)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(MARGIN, 0, MARGIN)
+    for family in FONT_FAMILIES:
+        pdf.add_font(family, "", FONTS_DIR / f"{family}-Regular.ttf")
+        pdf.add_font(family, "B", FONTS_DIR / f"{family}-Bold.ttf")
+    pdf.set_fallback_fonts(FONT_FAMILIES[1:])
+    pdf.set_text_shaping(True)
+    pdf.add_page()
+
+    # Frame: a thin teal line with a hairline inside it.
+    pdf.set_draw_color(*TEAL)
+    pdf.set_line_width(0.8)
+    pdf.rect(10, 10, PAGE_W - 20, PAGE_H - 20)
+    pdf.set_line_width(0.2)
+    pdf.rect(13, 13, PAGE_W - 26, PAGE_H - 26)
+
+    def line(text, size, *, style="", color=INK, gap=0.0):
+        pdf.set_font("NotoSans", style, size)
+        pdf.set_text_color(*color)
+        pdf.multi_cell(0, size * 0.5, text, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(gap)
+
+    pdf.set_y(30)
+    line("SSE ASIA", 11, style="B", color=TEAL, gap=1)
+    line("Strengthening Social and Solidarity Economy (SSE) in Asia", 9, color=MUTED, gap=16)
+    line("Certificate of completion", 30, style="B", color=TEAL, gap=10)
+    line("This certifies that", 13, color=MUTED, gap=5)
+    line(name, _fitting_size(pdf, name, start=32), style="B", gap=3)
+    pdf.set_draw_color(*TEAL)
+    pdf.set_line_width(0.3)
+    pdf.line(PAGE_W / 2 - 50, pdf.get_y(), PAGE_W / 2 + 50, pdf.get_y())
+    pdf.ln(8)
+    line("has completed the course", 13, color=MUTED, gap=5)
+    line(course_title, 18, style="B", gap=7)
+    line(f"on {format_date(issued_on)}", 13, color=MUTED)
+
+    pdf.set_y(PAGE_H - 40)
+    line(f"Certificate code: {code}", 10, color=MUTED, gap=1.5)
+    line(f"Verify at {verify_url}", 10, color=MUTED)
+    return bytes(pdf.output())
+
+
+def _fitting_size(pdf: FPDF, text: str, *, start: float, smallest: float = 18) -> float:
+    """The largest font size (down from `start`) at which `text` fits on one line."""
+    size = start
+    while size > smallest:
+        pdf.set_font("NotoSans", "B", size)
+        if pdf.get_string_width(text) <= PAGE_W - 2 * MARGIN:
+            break
+        size -= 2
+    return size

@@ -1,0 +1,350 @@
+"""Learning rules: enrolment, progress, completion, quizzes, reflections, certificates.
+
+Views, page serve() methods, commands and tests call these functions; nothing else
+writes progress. A course is complete when every required lesson is complete and every
+quiz is passed; completing it issues exactly one certificate.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Exists, OuterRef, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.text import render_markdown
+
+from .models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+    QuizPage,
+    ReflectionAnswer,
+    StepCompletion,
+)
+from .quiz import grade_quiz
+
+LESSON, QUIZ = "lesson", "quiz"
+
+
+@dataclass
+class Step:
+    page: Page
+    kind: str
+    required: bool
+    completed: bool = False
+
+    @property
+    def key(self):
+        return self.page.translation_key
+
+
+@dataclass
+class Module:
+    page: Page
+    steps: list = field(default_factory=list)
+
+    @property
+    def done(self):
+        return sum(step.completed for step in self.steps)
+
+    @property
+    def total(self):
+        return len(self.steps)
+
+
+@dataclass
+class Outline:
+    """A course's modules and steps in order, with what one learner has completed."""
+
+    modules: list
+    steps: list
+
+    @property
+    def required(self):
+        return [step for step in self.steps if step.required]
+
+    @property
+    def done(self):
+        return sum(step.completed for step in self.required)
+
+    @property
+    def total(self):
+        return len(self.required)
+
+    @property
+    def percent(self):
+        return (100 * self.done) // self.total if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.done == self.total
+
+    def position(self, page):
+        for index, step in enumerate(self.steps):
+            if step.page.id == page.id:
+                return index
+        return None
+
+    def first_incomplete(self):
+        return next((step for step in self.steps if not step.completed), None)
+
+
+def _content_type_ids():
+    get = ContentType.objects.get_for_model  # cached after the first call
+    return {get(ModulePage).id: "module", get(LessonPage).id: LESSON, get(QuizPage).id: QUIZ}
+
+
+def course_outline(course, user=None):
+    """The outline of `course` for `user`: one query whatever the size of the course."""
+    kinds = _content_type_ids()
+    signed_in = user is not None and user.is_authenticated
+    pages = (
+        Page.objects.descendant_of(course)
+        .live()
+        .filter(content_type_id__in=kinds)
+        .annotate(
+            is_required=Coalesce("lessonpage__required", Value(True), output_field=BooleanField()),
+            is_completed=Exists(
+                StepCompletion.objects.filter(user=user, step_key=OuterRef("translation_key"))
+            )
+            if signed_in
+            else Value(False, output_field=BooleanField()),
+        )
+        .only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "translation_key",
+            "content_type_id",
+            "locale_id",
+        )
+        .order_by("path")
+    )
+    modules, steps, current = [], [], None
+    for page in pages:
+        kind = kinds[page.content_type_id]
+        if kind == "module":
+            current = Module(page=page)
+            modules.append(current)
+            continue
+        step = Step(page=page, kind=kind, required=page.is_required, completed=page.is_completed)
+        steps.append(step)
+        if current is not None and page.path.startswith(current.page.path):
+            current.steps.append(step)
+    return Outline(modules=modules, steps=steps)
+
+
+def completed_keys(user, course):
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(
+        StepCompletion.objects.filter(user=user, course_key=course.translation_key).values_list(
+            "step_key", flat=True
+        )
+    )
+
+
+def course_for(step):
+    """The course a step belongs to (already known when the catalogue routed to it)."""
+    cached = getattr(step, "_course_page", None)
+    return cached if cached is not None else CoursePage.objects.ancestor_of(step).first()
+
+
+def enrolment_for(user, course):
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+
+
+def enrol(user, course):
+    """Enrol `user` in `course` (idempotent); returns the enrolment."""
+    try:
+        with transaction.atomic():
+            enrolment, _ = Enrolment.objects.get_or_create(
+                user=user, course_key=course.translation_key, defaults={"course": course}
+            )
+    except IntegrityError:  # enrolled by a parallel request
+        enrolment = Enrolment.objects.get(user=user, course_key=course.translation_key)
+    return enrolment
+
+
+def visit_step(user, course, step):
+    """Remember `step` as where `user` left off (enrolling on a first visit)."""
+    now = timezone.now()
+    updated = Enrolment.objects.filter(user=user, course_key=course.translation_key).update(
+        last_step=step, last_visited_at=now
+    )
+    if not updated:
+        enrolment = enrol(user, course)
+        enrolment.last_step, enrolment.last_visited_at = step, now
+        enrolment.save(update_fields=["last_step", "last_visited_at"])
+
+
+def complete_step(user, course, step):
+    """Mark a lesson complete (or a quiz passed); issue the certificate when it finishes
+    the course. Idempotent. Returns the certificate if the course is now complete."""
+    enrol(user, course)
+    with transaction.atomic():
+        StepCompletion.objects.get_or_create(
+            user=user,
+            step_key=step.translation_key,
+            defaults={"course_key": course.translation_key, "step": step},
+        )
+    return complete_course_if_done(user, course)
+
+
+def complete_course_if_done(user, course):
+    outline = course_outline(course, user)
+    if not outline.is_complete:
+        return None
+    Enrolment.objects.filter(
+        user=user, course_key=course.translation_key, completed_at__isnull=True
+    ).update(completed_at=timezone.now())
+    return issue_certificate(user, course)
+
+
+def issue_certificate(user, course):
+    """Exactly one certificate per learner and course, whoever asks and how often."""
+    try:
+        with transaction.atomic():
+            certificate, _ = Certificate.objects.get_or_create(
+                user=user,
+                course_key=course.translation_key,
+                defaults={
+                    "course": course,
+                    "name": user.name or user.email,
+                    "course_title": course.title,
+                },
+            )
+    except IntegrityError:  # issued by a parallel request
+        certificate = Certificate.objects.get(user=user, course_key=course.translation_key)
+    return certificate
+
+
+def quiz_questions(quiz):
+    return [(block.id, block.value) for block in quiz.questions]
+
+
+def submit_quiz(user, course, quiz, answers):
+    """Grade `answers` ({question id: set of option indexes}), keep the attempt, and
+    complete the quiz step when passed. Returns (QuizResult, certificate or None)."""
+    result = grade_quiz(quiz_questions(quiz), answers, quiz.pass_mark)
+    QuizAttempt.objects.create(
+        user=user,
+        quiz=quiz,
+        quiz_key=quiz.translation_key,
+        course_key=course.translation_key,
+        score=result.score,
+        passed=result.passed,
+        answers={qid: sorted(chosen) for qid, chosen in answers.items()},
+    )
+    certificate = complete_step(user, course, quiz) if result.passed else None
+    return result, certificate
+
+
+def save_reflection(user, lesson, block_id, text):
+    """Keep the learner's private answer to a reflection prompt (rendered by the sanitiser)."""
+    answer, _ = ReflectionAnswer.objects.update_or_create(
+        user=user,
+        lesson_key=lesson.translation_key,
+        block_id=block_id,
+        defaults={"text": text, "html": render_markdown(text)},
+    )
+    return answer
+
+
+def resume_page(outline, enrolment):
+    """Where a learner picks up: the step last visited, else the first not completed."""
+    if enrolment is None or not outline.steps:
+        return None
+    for step in outline.steps:
+        if step.page.id == enrolment.last_step_id:
+            return step.page
+    return (outline.first_incomplete() or outline.steps[0]).page
+
+
+def course_overview(user, course):
+    """Template context for a course or module page: the outline and the learner's place."""
+    outline = course_outline(course, user)
+    enrolment = enrolment_for(user, course)
+    certificate = (
+        Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+        if enrolment is not None
+        else None
+    )
+    return {
+        "outline": outline,
+        "enrolment": enrolment,
+        "resume_page": resume_page(outline, enrolment),
+        "certificate": certificate,
+    }
+
+
+def recent_attempts(user, quiz, limit=10):
+    return list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key)[:limit])
+
+
+@dataclass
+class CourseProgress:
+    enrolment: Enrolment
+    done: int
+    total: int
+
+    @property
+    def percent(self):
+        return (100 * self.done) // self.total if self.total else 0
+
+
+def learner_dashboard(user):
+    """My courses with progress, and my certificates: four queries for any number of them."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "last_step")
+        .order_by("-last_visited_at", "-enrolled_at")
+    )
+    done_keys = {}
+    for course_key, step_key in StepCompletion.objects.filter(user=user).values_list(
+        "course_key", "step_key"
+    ):
+        done_keys.setdefault(course_key, set()).add(step_key)
+    required = {}
+    courses = {e.course.path: e.course_key for e in enrolments}
+    if courses:
+        kinds = _content_type_ids()
+        lesson_or_quiz = [ct for ct, kind in kinds.items() if kind in (LESSON, QUIZ)]
+        prefix_query = Page.objects.none()
+        for path in courses:
+            prefix_query |= Page.objects.filter(path__startswith=path)
+        steps = (
+            prefix_query.live()
+            .filter(content_type_id__in=lesson_or_quiz)
+            .annotate(
+                is_required=Coalesce(
+                    "lessonpage__required", Value(True), output_field=BooleanField()
+                )
+            )
+            .filter(is_required=True)
+            .values_list("path", "translation_key")
+        )
+        for path, key in steps:
+            course_key = courses[next(p for p in courses if path.startswith(p))]
+            required.setdefault(course_key, set()).add(key)
+    rows = [
+        CourseProgress(
+            enrolment=e,
+            done=len(required.get(e.course_key, set()) & done_keys.get(e.course_key, set())),
+            total=len(required.get(e.course_key, set())),
+        )
+        for e in enrolments
+    ]
+    certificates = list(Certificate.objects.filter(user=user))
+    return rows, certificates

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("learn/", views.learn, name="learn"),
+    path("certificates/<str:code>.pdf", views.certificate_pdf, name="certificate_pdf"),
+    path("certificates/<str:code>/", views.certificate, name="certificate"),
+]
