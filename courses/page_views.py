@@ -47,13 +47,18 @@ def _lesson_context(request, lesson, course, outline):
     }
 
 
+def is_preview(request):
+    """An editor previewing in the Wagtail admin: show the page, record nothing."""
+    return getattr(request, "is_preview", False)
+
+
 def serve_lesson(request, lesson):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     course = services.course_for(lesson)
     user = request.user
     checks = {}
-    if request.method == "POST":
+    if request.method == "POST" and not is_preview(request):
         action = request.POST.get("action")
         if action == "complete":
             certificate = services.complete_step(user, course, lesson)
@@ -66,7 +71,8 @@ def serve_lesson(request, lesson):
                 return _bad_request(request, lesson, _("That answer is not one of the options."))
         else:
             return _bad_request(request, lesson, _("Unknown action."))
-    services.visit_step(user, course, lesson)
+    if not is_preview(request):
+        services.visit_step(user, course, lesson)
     outline = services.course_outline(course, user)
     context = _lesson_context(request, lesson, course, outline)
     context["reflections"] = {
@@ -129,7 +135,7 @@ def serve_quiz(request, quiz):
     course = services.course_for(quiz)
     user = request.user
     result = certificate = None
-    if request.method == "POST":
+    if request.method == "POST" and not is_preview(request):
         answers = {}
         try:
             for question_id, question in services.quiz_questions(quiz):
@@ -142,7 +148,7 @@ def serve_quiz(request, quiz):
         except AnswerError:
             return _bad_request(request, quiz, _("An answer is not one of the options."))
         result, certificate = services.submit_quiz(user, course, quiz, answers)
-    else:
+    elif not is_preview(request):
         services.visit_step(user, course, quiz)
     outline = services.course_outline(course, user)
     context = _lesson_context(request, quiz, course, outline)

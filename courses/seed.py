@@ -7,7 +7,7 @@ survive and a second run changes nothing.
 from wagtail.models import Locale
 
 from home.models import CountryPage, HomePage
-from home.seed import child_page
+from home.seed import child_page, translate_page
 
 from .curriculum import COURSES, FEATURES
 from .models import CourseIndexPage, CoursePage, Feature, LessonPage, ModulePage, QuizPage
@@ -18,6 +18,15 @@ CATALOGUE = {
     "intro": (
         "Self-paced courses on the social and solidarity economy: learn at your own pace, "
         "on your phone or computer, and earn a certificate."
+    ),
+}
+
+
+CATALOGUE_THAI = {
+    CATALOGUE["title"]: "หลักสูตร",
+    CATALOGUE["intro"]: (
+        "หลักสูตรเรียนด้วยตนเองเกี่ยวกับเศรษฐกิจสังคมและสมานฉันท์ เรียนตามจังหวะของคุณ "
+        "บนโทรศัพท์หรือคอมพิวเตอร์ และรับประกาศนียบัตร"
     ),
 }
 
@@ -118,6 +127,7 @@ def seed_courses(stdout=None):
         intro=CATALOGUE["intro"],
         show_in_menus=True,
     )
+    translate_page(index, "th", CATALOGUE_THAI)  # the courses themselves get Thai aliases
     features = seed_features()
     countries = {page.country: page for page in CountryPage.objects.filter(locale=home.locale)}
     created = sum(seed_course(index, spec, features, countries) for spec in COURSES)

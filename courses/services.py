@@ -102,6 +102,8 @@ def _content_type_ids():
 
 def course_outline(course, user=None):
     """The outline of `course` for `user`: one query whatever the size of the course."""
+    if course is None:
+        return Outline(modules=[], steps=[])
     kinds = _content_type_ids()
     signed_in = user is not None and user.is_authenticated
     pages = (
@@ -156,7 +158,11 @@ def completed_keys(user, course):
 def course_for(step):
     """The course a step belongs to (already known when the catalogue routed to it)."""
     cached = getattr(step, "_course_page", None)
-    return cached if cached is not None else CoursePage.objects.ancestor_of(step).first()
+    if cached is not None:
+        return cached
+    if not step.path:  # a new page previewed before it is saved
+        return None
+    return CoursePage.objects.ancestor_of(step).first()
 
 
 def enrolment_for(user, course):

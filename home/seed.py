@@ -105,31 +105,31 @@ def seed_pages(stdout=None):
 
 
 def translate_tree(home, language_code, strings):
-    """Translate `home` and every page below it with wagtail-localize, as an editor would.
+    """Translate `home` and every page below it that has no translation yet, as an editor
+    would with wagtail-localize. Returns the number of pages newly translated."""
+    pages = Page.objects.descendant_of(home, inclusive=True).order_by("path").specific()
+    return sum(translate_page(page, language_code, strings) for page in pages)
 
-    Segments found in `strings` get that translation; the others fall back to the source
-    text until an editor translates them in the admin. Returns the number of pages newly
-    translated; pages already translated are left to the editors.
-    """
+
+def translate_page(page, language_code, strings):
+    """Translate `page` with wagtail-localize: the segments found in `strings` get that
+    translation, the others fall back to the source text until an editor translates them
+    in the admin. Does nothing (returns False) if the page is translated already."""
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    count = 0
-    for page in Page.objects.descendant_of(home, inclusive=True).order_by("path").specific():
-        if page.has_translation(locale):
-            continue
-        source, _ = TranslationSource.get_or_create_from_instance(page)
-        segments = StringSegment.objects.filter(source=source).select_related("string")
-        for segment in segments:
-            if segment.string.data in strings:
-                StringTranslation.objects.get_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={"data": strings[segment.string.data]},
-                )
-        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-        translation.save_target(publish=True)
-        count += 1
-    return count
+    if page.has_translation(locale):
+        return False
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        if segment.string.data in strings:
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data]},
+            )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(publish=True)
+    return True
 
 
 def sync_translations(stdout=None):

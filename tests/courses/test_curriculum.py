@@ -93,5 +93,9 @@ def test_search_finds_lessons_and_courses(client, query, expected):
 def test_the_catalogue_is_served_in_thai_too(client):
     response = client.get("/th/courses/")
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="th"' in response.content.decode()
+    assert '<html lang="th"' in html
+    assert "<h1>หลักสูตร</h1>" in html
+    assert 'href="/th/courses/understanding-the-sse/"' in html
+    assert client.get("/th/courses/understanding-the-sse/").status_code == 200

@@ -201,3 +201,43 @@ def test_a_lesson_page_weighs_under_60_kb_compressed(client):
             total += len(gzip.compress(file.read()))
 
     assert total < 60 * 1024, total
+
+
+def test_a_draft_lesson_is_not_found_by_learners(client, course):
+    client.force_login(UserFactory())
+    lesson = lessons_of(course)[0]
+    url = lesson.url
+    lesson.unpublish()
+
+    assert client.get(url).status_code == 404
+
+
+def test_an_editor_previews_a_lesson_without_recording_progress(client, rf, course):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.get(email="admin@example.org")
+    client.force_login(admin)
+    session = client.cookies["sessionid"].value
+    editing = rf.get("/admin/", HTTP_COOKIE=f"sessionid={session}")
+    editing.user = admin
+    lesson = lessons_of(course)[0]
+
+    # What the admin's preview panel does with the page being edited.
+    response = lesson.make_preview_request(editing, lesson.default_preview_mode)
+
+    assert response.status_code == 200
+    assert "Lesson 1.1" in response.rendered_content
+    assert not Enrolment.objects.filter(user=admin).exists()
+
+
+def test_lessons_are_ready_for_translation_in_wagtail_localize(course):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    lesson = lessons_of(course)[0]
+
+    source, _ = TranslationSource.get_or_create_from_instance(lesson)
+    strings = set(StringSegment.objects.filter(source=source).values_list("string__data",
+                                                                          flat=True))
+
+    assert {"Lesson 1.1", "Solidarity and mutual aid.", "What does it mean to you?"} <= strings
+    assert "Is a cooperative owned by its members?" in strings  # inside a question block
