@@ -236,8 +236,9 @@ def test_lessons_are_ready_for_translation_in_wagtail_localize(course):
     lesson = lessons_of(course)[0]
 
     source, _ = TranslationSource.get_or_create_from_instance(lesson)
-    strings = set(StringSegment.objects.filter(source=source).values_list("string__data",
-                                                                          flat=True))
+    strings = set(
+        StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    )
 
     assert {"Lesson 1.1", "Solidarity and mutual aid.", "What does it mean to you?"} <= strings
     assert "Is a cooperative owned by its members?" in strings  # inside a question block
