@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
+    path("", include("cop.urls")),
     # Wagtail's catch-all comes last: /, /courses/, /countries/<slug>/ ...
     path("", include(wagtail_urls)),
     prefix_default_language=False,

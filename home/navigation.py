@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 APP_SECTIONS = [
-    # (label, URL name) - each app adds its own as it lands, e.g. (_("Forum"), "forum:index").
+    # (label, URL name) - each app adds its own as it lands.
+    (_("Spaces"), "spaces"),
 ]
 CACHE_SECONDS = 60 * 60
 

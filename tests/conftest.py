@@ -52,12 +52,12 @@ def seed():
 
 
 @pytest.fixture
-def seeded_database(transactional_db, django_db_setup):
-    """For transactional tests (browser journeys): the seeded demo, committed.
+def migrated_database(transactional_db, django_db_setup):
+    """For transactional tests: what the migrations made, committed.
 
     A transactional test flushes every table when it ends, including the rows the
     migrations made (the Wagtail root page, the locales, the role groups): put those back
-    from the snapshot, then seed.
+    from the snapshot when they are gone.
     """
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
@@ -70,6 +70,11 @@ def seeded_database(transactional_db, django_db_setup):
         ContentType.objects.all().delete()
         ContentType.objects.clear_cache()
         connection.creation.deserialize_db_from_string(django_db_setup)
+
+
+@pytest.fixture
+def seeded_database(migrated_database):
+    """For transactional tests (browser journeys): the seeded demo, committed."""
     seed()
 
 
@@ -101,5 +106,13 @@ async def close_sync_thread_connections():
 
 
 def pytest_collection_modifyitems(items):
-    """Browser journeys flush the database (they need real commits): run them last."""
-    items.sort(key=lambda item: "e2e" in item.keywords)
+    """Transactional tests flush the database when they end: run them after the others,
+    and the browser journeys last."""
+
+    def transactional(item):
+        marker = item.get_closest_marker("django_db")
+        return bool(
+            marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+        )
+
+    items.sort(key=lambda item: ("e2e" in item.keywords, transactional(item)))

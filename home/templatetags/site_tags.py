@@ -16,3 +16,9 @@ def main_menu(context):
 def home_url():
     """The home page of the active language: / or /th/."""
     return reverse("wagtail_serve", args=[""])
+
+
+@register.filter
+def lookup(mapping, key):
+    """{{ mapping|lookup:key }}: a dict item by a variable key (None if absent)."""
+    return mapping.get(key) if mapping else None

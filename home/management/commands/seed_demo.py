@@ -7,6 +7,7 @@ SEEDERS = [
     "accounts.seed.seed_accounts",
     "home.seed.seed_pages",
     "courses.seed.seed_courses",
+    "cop.seed.seed_spaces",
     # Last: alias every page that has no translation yet into the other languages.
     "home.seed.sync_translations",
 ]

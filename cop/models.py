@@ -1,0 +1,175 @@
+"""Community spaces of the regional community of practice, their members and messages."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.constants import COUNTRY_SLUGS, Country
+
+
+class SpaceKind(models.TextChoices):
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    THEMATIC = "thematic", _("Thematic working group")
+
+
+class JoinPolicy(models.TextChoices):
+    OPEN = "open", _("Open: anyone verified may join")
+    APPROVAL = "approval", _("By approval: a facilitator accepts requests")
+
+
+class SpaceQuerySet(models.QuerySet):
+    def with_member_count(self):
+        return self.annotate(
+            member_count=models.Count(
+                "memberships", filter=models.Q(memberships__status=Membership.Status.ACTIVE)
+            )
+        )
+
+
+class Space(models.Model):
+    """A place where members talk live: the regional space, one per country, and thematic
+    working groups. Its slug names it in URLs (`/spaces/thailand/`)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=12, choices=SpaceKind.choices)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        choices=[(c.value, c.label) for c in Country if c != Country.OTHER],
+        help_text=_("National spaces only."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    join_policy = models.CharField(
+        _("who may join"), max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = SpaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("space")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def group_name(self):
+        """The channel-layer group of this space's live connections."""
+        return f"space.{self.pk}"
+
+    @property
+    def country_slug(self):
+        return COUNTRY_SLUGS.get(self.country, "")
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        FACILITATOR = "facilitator", _("Facilitator")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Member")
+        PENDING = "pending", _("Waiting for approval")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="space_memberships"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    muted_until = models.DateTimeField(null=True, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "user"], name="one_membership_per_space")
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.space}"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    def is_muted(self, now=None):
+        return self.muted_until is not None and self.muted_until > (now or timezone.now())
+
+
+class MessageQuerySet(models.QuerySet):
+    def visible(self):
+        return self.select_related("author")
+
+    def after(self, message_id):
+        return self.filter(id__gt=message_id).order_by("id")
+
+
+class Message(models.Model):
+    """A message in a space. Ids increase in the order messages are stored; the source
+    and the sanitised HTML are both kept; a deleted message keeps its row (and id)."""
+
+    MAX_LENGTH = 4000
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="space_messages"
+    )
+    client_id = models.UUIDField(
+        help_text=_("Chosen by the sender's client: resends store nothing.")
+    )
+    body = models.TextField(max_length=MAX_LENGTH)
+    body_html = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("message")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_id"], name="one_message_per_client_id"
+            )
+        ]
+        indexes = [models.Index(fields=["space", "id"])]
+
+    def __str__(self):
+        return f"#{self.pk} by {self.author_id} in {self.space_id}"
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+
+class Presence(models.Model):
+    """One row per open connection, so every worker knows who is in a space now.
+
+    Rows of a worker that died are ignored once `seen_at` is older than PRESENCE_TTL
+    (connections refresh it with their pings)."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    channel_name = models.CharField(max_length=200, unique=True)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("presence")
+        indexes = [models.Index(fields=["space", "seen_at"])]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.space_id}"

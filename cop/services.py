@@ -1,0 +1,216 @@
+"""Rules of the community spaces: membership, messages, moderation, presence.
+
+Views, the consumer, commands and tests call these. A message is stored before anyone is
+told about it; the broadcast to the space's channel-layer group happens after commit,
+serialised once for every receiver.
+"""
+
+import json
+import time
+from datetime import timedelta
+from functools import partial
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from home.text import render_markdown
+
+from .models import Membership, Message, Presence, Space
+
+RATE_LIMIT = 10  # messages
+RATE_WINDOW = 10  # seconds
+PRESENCE_TTL = timedelta(seconds=90)
+HISTORY_PAGE = 50
+
+
+class MessageError(ValueError):
+    """A message refused; `code` is the protocol's error code."""
+
+    def __init__(self, code, detail):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+# --- Membership -------------------------------------------------------------------------
+def membership_of(user, space):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(space=space, user=user).first()
+
+
+def join(user, space):
+    """Join an open space, or ask to join one by approval. Idempotent."""
+    status = Membership.Status.ACTIVE if space.join_policy == "open" else Membership.Status.PENDING
+    membership, _ = Membership.objects.get_or_create(
+        space=space, user=user, defaults={"status": status}
+    )
+    return membership
+
+
+def leave(user, space):
+    Membership.objects.filter(space=space, user=user).delete()
+
+
+def approve(membership):
+    membership.status = Membership.Status.ACTIVE
+    membership.save(update_fields=["status"])
+    return membership
+
+
+def mute(membership, *, minutes):
+    """Mute a member in a space for `minutes`; their open connections are closed."""
+    membership.muted_until = timezone.now() + timedelta(minutes=minutes)
+    membership.save(update_fields=["muted_until"])
+    transaction.on_commit(
+        partial(
+            notify_connections, membership.space, {"action": "muted", "user": membership.user_id}
+        )
+    )
+    return membership
+
+
+# --- Messages ---------------------------------------------------------------------------
+def serialise(message):
+    return {
+        "type": "message",
+        "id": message.id,
+        "client_id": str(message.client_id),
+        "author": {"id": message.author_id, "name": message.author.name},
+        "body_html": message.body_html,
+        "created": message.created_at.isoformat(),
+    }
+
+
+def frame(message):
+    """The protocol frame that tells a client about `message` as it is now."""
+    if message.is_deleted:
+        return {"type": "message.deleted", "id": message.id}
+    return serialise(message)
+
+
+def broadcast(space, payload):
+    """Send `payload` to every connection in `space`, on every worker. The JSON text is
+    made once here, not once per receiver."""
+    async_to_sync(get_channel_layer().group_send)(
+        space.group_name, {"type": "space.event", "text": json.dumps(payload)}
+    )
+
+
+def notify_connections(space, event):
+    """A control event for the space's connections themselves (not sent to clients)."""
+    async_to_sync(get_channel_layer().group_send)(
+        space.group_name, {"type": "space.control", **event}
+    )
+
+
+def rate_limited(user_id):
+    """More than RATE_LIMIT messages in the last RATE_WINDOW seconds (shared by every
+    worker through the cache)."""
+    key = f"space-rate:{user_id}"
+    now = time.time()
+    recent = [t for t in cache.get(key, []) if t > now - RATE_WINDOW]
+    if len(recent) >= RATE_LIMIT:
+        return True
+    cache.set(key, [*recent, now], RATE_WINDOW)
+    return False
+
+
+def post_message(space, author, body, client_id):
+    """Store a message and broadcast it; (message, created).
+
+    The same client_id again stores nothing new and returns the stored message (broadcast
+    again: a client that missed it ignores the id if it has it). Raises MessageError.
+    """
+    existing = (
+        Message.objects.filter(author=author, client_id=client_id).select_related("author").first()
+    )
+    if existing is not None:
+        if existing.space_id != space.id:
+            raise MessageError("bad_request", "That client_id belongs to another space.")
+        transaction.on_commit(partial(broadcast, space, serialise(existing)))
+        return existing, False
+    body = (body or "").strip()
+    if not body:
+        raise MessageError("bad_request", "A message needs some text.")
+    if len(body) > Message.MAX_LENGTH:
+        raise MessageError("too_long", f"A message is at most {Message.MAX_LENGTH} characters.")
+    if rate_limited(author.id):
+        raise MessageError("rate_limited", "Too many messages: wait a few seconds.")
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                space=space,
+                author=author,
+                client_id=client_id,
+                body=body,
+                body_html=render_markdown(body),
+            )
+            Space.objects.filter(pk=space.pk).update(last_message_at=message.created_at)
+    except IntegrityError:  # the same client_id, stored by a parallel request
+        message = Message.objects.select_related("author").get(author=author, client_id=client_id)
+        return message, False
+    transaction.on_commit(partial(broadcast, space, serialise(message)))
+    return message, True
+
+
+def delete_message(message, by):
+    """Soft-delete: the row (and its id) stays, the text goes from every screen."""
+    if message.deleted_at is None:
+        message.deleted_at = timezone.now()
+        message.deleted_by = by
+        message.save(update_fields=["deleted_at", "deleted_by"])
+        transaction.on_commit(
+            partial(broadcast, message.space, {"type": "message.deleted", "id": message.id})
+        )
+    return message
+
+
+def messages_after(space, after_id):
+    return Message.objects.filter(space=space).visible().after(after_id)
+
+
+def history(space, before=None, limit=HISTORY_PAGE):
+    """The `limit` messages before id `before` (the latest if None), oldest first, and
+    whether there are older ones."""
+    messages = Message.objects.filter(space=space).visible().order_by("-id")
+    if before is not None:
+        messages = messages.filter(id__lt=before)
+    page = list(messages[: limit + 1])
+    return list(reversed(page[:limit])), len(page) > limit
+
+
+# --- Presence ---------------------------------------------------------------------------
+def arrive(space, user, channel_name):
+    Presence.objects.update_or_create(
+        channel_name=channel_name,
+        defaults={"space": space, "user": user, "seen_at": timezone.now()},
+    )
+    return online(space)
+
+
+def still_here(channel_name):
+    Presence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+
+
+def depart(space, channel_name):
+    Presence.objects.filter(channel_name=channel_name).delete()
+    return online(space)
+
+
+def online(space):
+    """[{id, name}] of the people connected to `space` now, on any worker."""
+    rows = (
+        Presence.objects.filter(space=space, seen_at__gt=timezone.now() - PRESENCE_TTL)
+        .values_list("user_id", "user__name")
+        .distinct()
+        .order_by("user__name")
+    )
+    return [{"id": user_id, "name": name} for user_id, name in rows]
+
+
+def announce_presence(space):
+    broadcast(space, {"type": "presence", "online": online(space)})

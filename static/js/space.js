@@ -1,0 +1,475 @@
+// Real-time discussion space: enhances the server-rendered #discussion section.
+//
+// Protocol (JSON text frames over one WebSocket):
+//   client → server  message.send {client_id, body} · message.delete {id} · ping
+//   server → client  message · ack {client_id, id} · message.deleted {id} · presence · pong · error {code}
+// Sending: every message gets a client_id (UUID v4) and waits in `unacked` (shown as a pending
+// <li>) until the server acks it. The server stores a client_id only once, so resending is safe.
+// The server answers the sends of one connection in order (ack or error), so an error frame is
+// matched to the oldest send still waiting for an answer (`inflight`).
+// Reconnect and catch-up: on close (except 4401/4403, which are final) or after 60 s without any
+// frame, reconnect with exponential backoff (1 s, 2 s, 4 s … 30 s, ±20 % jitter; at once when the
+// browser comes back online), using ?after=<highest id received in a message frame> so the server
+// replays what we missed (ids we already show are ignored), then resend every unacked message
+// with its original client_id. A ping goes out every 25 s while the socket is open.
+
+const MAX_BODY = 4000;
+const PING_MS = 25_000;
+const IDLE_MS = 60_000;
+const RATE_RETRY_MS = 10_000;
+const NEAR_BOTTOM_PX = 80;
+const FATAL_CODES = new Set([4401, 4403]);
+const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden"];
+
+let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl, timeFormat;
+let strings = {};
+let userId = "";
+let canModerate = false;
+let myName = "";
+let ws = null;
+let attempt = 0;   // reconnect attempts since the last successful open
+let cursor = 0;    // highest message id received from the server (page, replay or live)
+let fatal = false; // closed with 4401/4403: never reconnect
+let retryTimer, countdownTimer, pingTimer, idleTimer, rateTimer;
+const unacked = new Map();    // client_id -> body, in the order the user sent them
+const pendingEls = new Map(); // client_id -> its <li>, until the server confirms it
+let inflight = [];            // client_ids sent on the current socket, not yet answered
+
+// ---- helpers ---------------------------------------------------------------
+
+function t(key, params = {}) {
+  const text = typeof strings[key] === "string" ? strings[key] : key;
+  return text.replace(/%\((\w+)\)s/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function setStatus(text, quiet = false) {
+  if (!statusEl) return;
+  // The countdown ticks every second; only its first value is announced.
+  statusEl.setAttribute("aria-live", quiet ? "off" : "polite");
+  statusEl.textContent = text;
+}
+
+function uuid4() {
+  if (crypto.randomUUID) return crypto.randomUUID(); // secure contexts only
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const byId = (id) => document.getElementById(`m-${id}`);
+const nearBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight <= NEAR_BOTTOM_PX;
+const scrollToBottom = () => { list.scrollTop = list.scrollHeight; };
+const canDelete = (authorId) => canModerate || String(authorId) === userId;
+
+// Replace a node without losing keyboard focus if it was inside it.
+function swap(oldNode, newNode) {
+  const hadFocus = oldNode.contains(document.activeElement);
+  oldNode.replaceWith(newNode);
+  if (hadFocus) newNode.querySelector("button")?.focus();
+}
+
+// ---- rendering -------------------------------------------------------------
+
+function timeEl(iso) {
+  const node = el("time");
+  node.setAttribute("datetime", iso || "");
+  const date = new Date(iso);
+  if (!Number.isNaN(date.getTime())) node.textContent = timeFormat.format(date);
+  return node;
+}
+
+function deleteButton() {
+  const button = el("button", "message-delete-button", t("delete"));
+  button.type = "button";
+  return button;
+}
+
+function renderMessage(msg) {
+  const li = el("li", "message");
+  li.id = `m-${msg.id}`;
+  li.dataset.id = msg.id;
+  li.dataset.authorId = msg.author?.id ?? "";
+  const meta = el("p", "message-meta");
+  meta.append(el("strong", "message-author", msg.author?.name ?? ""), " ", timeEl(msg.created));
+  const body = el("div", "message-body");
+  body.innerHTML = msg.body_html ?? ""; // sanitised by the server
+  li.append(meta, body);
+  if (canDelete(msg.author?.id)) li.append(deleteButton());
+  if (msg.deleted) markDeleted(li);
+  return li;
+}
+
+function renderPending(clientId, text) {
+  const li = el("li", "message is-pending");
+  li.dataset.clientId = clientId;
+  li.dataset.authorId = userId;
+  const meta = el("p", "message-meta");
+  meta.append(el("strong", "message-author", myName), " ", el("span", "message-status", t("pending")));
+  const p = el("p");
+  text.split("\n").forEach((line, i) => {
+    if (i) p.append(el("br"));
+    p.append(line); // plain text, never HTML
+  });
+  const body = el("div", "message-body");
+  body.append(p);
+  li.append(meta, body);
+  return li;
+}
+
+// Keep confirmed messages in id order; unconfirmed ones (no data-id) stay at the bottom.
+function insertInOrder(li) {
+  const id = Number(li.dataset.id);
+  let before = null;
+  for (let n = list.lastElementChild; n; n = n.previousElementSibling) {
+    if (n === li || !n.classList.contains("message")) continue;
+    if (n.dataset.id !== undefined && Number(n.dataset.id) < id) break;
+    before = n;
+  }
+  list.insertBefore(li, before);
+}
+
+function markDeleted(li) {
+  const hadFocus = li.contains(document.activeElement);
+  const body = li.querySelector(".message-body");
+  if (body) body.textContent = t("deleted");
+  li.classList.add("is-deleted");
+  li.querySelectorAll(".message-delete, .message-delete-button").forEach((n) => n.remove());
+  if (hadFocus) {
+    li.tabIndex = -1;
+    li.focus();
+  }
+}
+
+function announce(name, li) {
+  if (!announcer) return;
+  const text = (li.querySelector(".message-body")?.textContent || "").replace(/\s+/g, " ").trim();
+  const excerpt = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+  const label = t("new_message", { name });
+  announcer.textContent = excerpt ? `${label}: ${excerpt}` : label;
+}
+
+// ---- incoming frames -------------------------------------------------------
+
+function onMessage(msg) {
+  const id = Number(msg.id);
+  if (!Number.isInteger(id) || id <= 0) return;
+  cursor = Math.max(cursor, id);
+  const mine = String(msg.author?.id) === userId;
+  if (mine && msg.author?.name) myName = msg.author.name;
+  const existing = byId(id);
+  // An acked message of ours is shown as typed (.is-local); upgrade it to the server rendering.
+  if (existing && !existing.classList.contains("is-local")) return;
+  const pending = mine && msg.client_id ? pendingEls.get(msg.client_id) : null;
+  if (pending) {
+    pendingEls.delete(msg.client_id);
+    unacked.delete(msg.client_id); // stored: no need to resend
+  }
+  const near = nearBottom();
+  const li = renderMessage({ ...msg, id });
+  const old = existing || pending;
+  if (old) swap(old, li);
+  insertInOrder(li);
+  if (near || pending) scrollToBottom();
+  if (!mine && !old) announce(msg.author?.name ?? "", li);
+}
+
+function onAck({ client_id: clientId, id }) {
+  id = Number(id);
+  unacked.delete(clientId);
+  const at = inflight.indexOf(clientId);
+  if (at >= 0) inflight.splice(0, at + 1); // anything sent before it was answered or dropped
+  const li = pendingEls.get(clientId);
+  pendingEls.delete(clientId);
+  if (statusEl && ws && statusEl.textContent !== t("connected")) setStatus(t("connected"));
+  if (!li || !Number.isInteger(id)) return;
+  if (byId(id)) {
+    li.remove(); // its message frame came first
+    return;
+  }
+  li.id = `m-${id}`;
+  li.dataset.id = id;
+  li.classList.remove("is-pending", "is-failed");
+  li.classList.add("is-local");
+  li.querySelector(".message-status")?.replaceWith(timeEl(new Date().toISOString()));
+  li.append(deleteButton());
+  const near = nearBottom();
+  insertInOrder(li);
+  if (near) scrollToBottom();
+}
+
+function onPresence({ online }) {
+  if (!presenceEl || !Array.isArray(online)) return;
+  presenceEl.replaceChildren(...online.map((user) => {
+    if (String(user.id) === userId && user.name) myName = user.name;
+    const li = el("li", "", user.name ?? "");
+    li.dataset.userId = user.id;
+    return li;
+  }));
+}
+
+function onError({ code }) {
+  setStatus(t(ERROR_CODES.includes(code) ? code : "bad_request"));
+  if (code === "forbidden") return; // a refused delete (muted senders are closed with 4403)
+  const clientId = inflight.shift();
+  if (!clientId || !unacked.has(clientId)) return;
+  if (code === "rate_limited") {
+    clearTimeout(rateTimer);
+    rateTimer = setTimeout(sendPending, RATE_RETRY_MS); // still pending; try again later
+    return;
+  }
+  unacked.delete(clientId); // too_long / bad_request: resending would fail again
+  const li = pendingEls.get(clientId); // kept: a late ack would still confirm it
+  if (!li) return;
+  li.classList.replace("is-pending", "is-failed");
+  const label = li.querySelector(".message-status");
+  if (label) label.textContent = t("failed");
+}
+
+function handleFrame(raw) {
+  let frame;
+  try { frame = JSON.parse(raw); } catch { return; }
+  if (!frame || typeof frame !== "object") return;
+  switch (frame.type) {
+    case "message": onMessage(frame); break;
+    case "ack": onAck(frame); break;
+    case "message.deleted": { const li = byId(Number(frame.id)); if (li) markDeleted(li); break; }
+    case "presence": onPresence(frame); break;
+    case "error": onError(frame); break;
+    default: break; // pong: receiving it already reset the idle watchdog
+  }
+}
+
+// ---- connection ------------------------------------------------------------
+
+function send(frame) {
+  if (!ws || ws.readyState !== 1 /* OPEN */) return false;
+  ws.send(JSON.stringify(frame));
+  return true;
+}
+
+function sendMessage(clientId) {
+  const body = unacked.get(clientId);
+  if (body !== undefined && send({ type: "message.send", client_id: clientId, body })) inflight.push(clientId);
+}
+
+function sendPending() {
+  for (const clientId of [...unacked.keys()]) if (!inflight.includes(clientId)) sendMessage(clientId);
+}
+
+function touch() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(dropSocket, IDLE_MS);
+}
+
+function connect() {
+  clearTimeout(retryTimer);
+  clearInterval(countdownTimer);
+  if (fatal || ws) return;
+  setStatus(t("connecting"));
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  let sock;
+  try {
+    sock = new WebSocket(`${scheme}://${location.host}${root.dataset.wsPath}?after=${cursor}`);
+  } catch {
+    scheduleReconnect();
+    return;
+  }
+  ws = sock;
+  touch(); // also bounds a connection attempt that never opens
+  sock.onopen = () => {
+    if (ws !== sock) return;
+    attempt = 0;
+    setStatus(t("connected"));
+    clearInterval(pingTimer);
+    pingTimer = setInterval(() => send({ type: "ping" }), PING_MS);
+    sendPending();
+  };
+  sock.onmessage = (event) => {
+    if (ws !== sock) return;
+    touch();
+    handleFrame(event.data);
+  };
+  sock.onclose = (event) => { if (ws === sock) disconnected(event.code); };
+  sock.onerror = () => {}; // a close event (with its code) always follows
+}
+
+function disconnected(code) {
+  ws = null;
+  inflight = [];
+  clearInterval(pingTimer);
+  clearTimeout(idleTimer);
+  clearTimeout(rateTimer); // reconnecting resends everything anyway
+  if (FATAL_CODES.has(code)) {
+    fatal = true;
+    setStatus(t("forbidden"));
+    if (textarea) textarea.disabled = true;
+    composer?.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+    return;
+  }
+  scheduleReconnect();
+}
+
+// Give up on the current socket now (dead link or error) instead of waiting for its close event.
+function dropSocket() {
+  const sock = ws;
+  if (!sock) return;
+  ws = null; // its own close event is ignored from now on
+  try { sock.close(); } catch { /* already closing */ }
+  disconnected(1006);
+}
+
+function scheduleReconnect() {
+  clearTimeout(retryTimer);
+  clearInterval(countdownTimer);
+  const delay = Math.min(30_000, 1000 * 2 ** attempt * (0.8 + Math.random() * 0.4));
+  attempt = Math.min(attempt + 1, 10);
+  const due = Date.now() + delay;
+  const tick = (quiet) => {
+    setStatus(t("offline", { seconds: Math.max(1, Math.ceil((due - Date.now()) / 1000)) }), quiet);
+  };
+  tick(false);
+  countdownTimer = setInterval(() => tick(true), 1000);
+  retryTimer = setTimeout(connect, delay);
+}
+
+function reconnectNow() {
+  if (!fatal && !ws) connect();
+}
+
+// ---- user actions ----------------------------------------------------------
+
+function checkLength() {
+  if (!limitEl) return;
+  const over = textarea.value.length >= MAX_BODY;
+  limitEl.hidden = !over;
+  limitEl.textContent = over ? t("too_long") : "";
+}
+
+function queueComposer() {
+  if (!textarea || textarea.disabled) return;
+  const body = textarea.value;
+  if (!body.trim()) return;
+  if (body.length > MAX_BODY) {
+    checkLength();
+    return;
+  }
+  const clientId = uuid4();
+  unacked.set(clientId, body);
+  const li = renderPending(clientId, body);
+  pendingEls.set(clientId, li);
+  list.append(li);
+  scrollToBottom();
+  textarea.value = "";
+  checkLength();
+  sendMessage(clientId); // if offline it stays pending and goes out after reconnecting
+}
+
+function onListClick(event) {
+  const button = event.target.closest?.(".message-delete-button");
+  const id = Number(button?.closest("li.message")?.dataset.id);
+  if (button && Number.isInteger(id)) send({ type: "message.delete", id });
+}
+
+// Server-rendered delete forms: use the socket when it is open, else let the form submit.
+function onListSubmit(event) {
+  const form = event.target;
+  if (!form.matches?.("form.message-delete")) return;
+  const id = Number(form.closest("li.message")?.dataset.id);
+  if (Number.isInteger(id) && send({ type: "message.delete", id })) event.preventDefault();
+}
+
+async function loadOlder(button) {
+  if (button.getAttribute("aria-busy") === "true") return;
+  button.setAttribute("aria-busy", "true"); // not `disabled`: that would drop keyboard focus
+  try {
+    const url = `${root.dataset.olderUrl}?before=${encodeURIComponent(button.dataset.before)}`;
+    const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const data = await response.json();
+    const fromBottom = list.scrollHeight - list.scrollTop;
+    for (const msg of data.messages || []) {
+      const id = Number(msg.id);
+      if (Number.isInteger(id) && id > 0 && !byId(id)) insertInOrder(renderMessage({ ...msg, id }));
+    }
+    list.scrollTop = list.scrollHeight - fromBottom; // keep what the user was reading in place
+    if (data.has_more && data.before != null) {
+      button.dataset.before = data.before;
+    } else {
+      const note = el("p", "no-more", t("no_more"));
+      note.tabIndex = -1;
+      const hadFocus = document.activeElement === button;
+      button.replaceWith(note);
+      if (hadFocus) note.focus();
+    }
+  } catch {
+    setStatus(t("failed")); // the button stays for another try
+  } finally {
+    button.removeAttribute("aria-busy");
+  }
+}
+
+// ---- start -----------------------------------------------------------------
+
+function init() {
+  root = document.getElementById("discussion");
+  list = root?.querySelector("#messages");
+  if (!list) return;
+  statusEl = root.querySelector("#connection-status");
+  announcer = root.querySelector("#announcer");
+  composer = root.querySelector("#composer");
+  textarea = root.querySelector("#composer-body");
+  presenceEl = root.querySelector("#presence");
+  try { strings = JSON.parse(root.querySelector("#space-strings")?.textContent || "{}"); } catch { strings = {}; }
+  userId = root.dataset.userId || "";
+  canModerate = root.dataset.canModerate === "true";
+  try {
+    timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { hour: "2-digit", minute: "2-digit" });
+  } catch {
+    timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+  }
+  for (const li of list.querySelectorAll("li.message[data-id]")) {
+    cursor = Math.max(cursor, Number(li.dataset.id) || 0);
+    if (li.dataset.authorId === userId) myName = li.querySelector(".message-author")?.textContent || myName;
+  }
+
+  list.addEventListener("click", onListClick);
+  list.addEventListener("submit", onListSubmit);
+  if (composer && textarea) {
+    limitEl = el("p", "composer-limit");
+    limitEl.id = "composer-limit";
+    limitEl.hidden = true;
+    limitEl.setAttribute("aria-live", "polite");
+    textarea.after(limitEl);
+    const describedBy = textarea.getAttribute("aria-describedby");
+    textarea.setAttribute("aria-describedby", describedBy ? `${describedBy} composer-limit` : "composer-limit");
+    composer.addEventListener("submit", (event) => {
+      event.preventDefault();
+      queueComposer();
+    });
+    textarea.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing) {
+        event.preventDefault();
+        queueComposer();
+      }
+    });
+    textarea.addEventListener("input", checkLength);
+  }
+  root.querySelector("#load-older")?.addEventListener("click", (event) => loadOlder(event.currentTarget));
+  window.addEventListener("online", reconnectNow);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") reconnectNow();
+  });
+  scrollToBottom();
+  connect();
+}
+
+init();
