@@ -203,6 +203,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 
+# Community spaces: at most this many messages per person in 10 seconds (the benchmark
+# raises it to measure throughput).
+SPACES_MESSAGES_PER_10_SECONDS = int(os.environ.get("SPACES_MESSAGES_PER_10_SECONDS", "10"))
+
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
 # Interface languages with a catalogue. Add one here with its catalogue under locale/.

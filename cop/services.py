@@ -12,6 +12,7 @@ from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,8 +21,7 @@ from home.text import render_markdown
 
 from .models import Membership, Message, Presence, Space
 
-RATE_LIMIT = 10  # messages
-RATE_WINDOW = 10  # seconds
+RATE_WINDOW = 10  # seconds; settings.SPACES_MESSAGES_PER_10_SECONDS messages in it
 PRESENCE_TTL = timedelta(seconds=90)
 HISTORY_PAGE = 50
 
@@ -108,12 +108,12 @@ def notify_connections(space, event):
 
 
 def rate_limited(user_id):
-    """More than RATE_LIMIT messages in the last RATE_WINDOW seconds (shared by every
-    worker through the cache)."""
+    """Too many messages in the last RATE_WINDOW seconds (counted in the cache, so every
+    worker shares the count)."""
     key = f"space-rate:{user_id}"
     now = time.time()
     recent = [t for t in cache.get(key, []) if t > now - RATE_WINDOW]
-    if len(recent) >= RATE_LIMIT:
+    if len(recent) >= settings.SPACES_MESSAGES_PER_10_SECONDS:
         return True
     cache.set(key, [*recent, now], RATE_WINDOW)
     return False

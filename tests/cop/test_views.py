@@ -1,0 +1,202 @@
+"""Spaces over HTTP: lists, membership, the archive, the no-JavaScript fallbacks."""
+
+import uuid
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cop import services
+from cop.models import Membership, Message, Space
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def demo(email):
+    return get_user_model().objects.get(email=email)
+
+
+def test_the_seeded_spaces_and_memberships():
+    spaces = {s.slug: s for s in Space.objects.all()}
+    learner = demo("learner@example.org")
+    focal = demo("focal.th@example.org")
+
+    assert {
+        "regional",
+        "thailand",
+        "cambodia",
+        "korea",
+        "informal-economy",
+        "sse-policy-and-law",
+        "women-and-the-sse",
+    } <= set(spaces)
+    assert len([s for s in spaces.values() if s.kind == "national"]) == 12
+    assert set(learner.space_memberships.values_list("space__slug", flat=True)) == {
+        "regional",
+        "thailand",
+    }
+    assert focal.space_memberships.get(space__slug="thailand").role == "facilitator"
+    assert Message.objects.filter(space=spaces["regional"]).count() >= 3
+
+
+def test_the_list_shows_member_counts_and_activity(client):
+    html = client.get("/spaces/").content.decode()
+
+    assert "Regional community of practice" in html
+    assert "Thailand" in html
+    assert "members" in html
+    assert "active" in html
+
+
+def test_members_see_history_members_and_the_composer(client):
+    client.force_login(demo("learner@example.org"))
+
+    html = client.get("/spaces/thailand/").content.decode()
+
+    assert "national advisory committee meets in December" in html
+    assert 'id="composer"' in html
+    assert "Pimchanok Srisuk" in html and "Ministry of Labour" in html
+    assert 'data-ws-path="/ws/spaces/thailand/"' in html
+
+
+def test_non_members_see_no_messages_and_may_join_an_open_space(client):
+    outsider = UserFactory()
+    client.force_login(outsider)
+
+    before = client.get("/spaces/thailand/").content.decode()
+    client.post("/spaces/thailand/join/")
+    after = client.get("/spaces/thailand/").content.decode()
+
+    assert "national advisory committee" not in before
+    assert "Join this space" in before
+    assert "national advisory committee" in after
+    assert Membership.objects.get(user=outsider, space__slug="thailand").is_active
+
+
+def test_an_approval_space_waits_for_a_facilitator(client):
+    applicant = UserFactory()
+    space = Space.objects.get(slug="sse-policy-and-law")
+    client.force_login(applicant)
+    client.post("/spaces/sse-policy-and-law/join/")
+    membership = Membership.objects.get(user=applicant, space=space)
+    assert not membership.is_active
+    assert client.get("/spaces/sse-policy-and-law/messages/?before=999").status_code == 403
+
+    client.force_login(applicant)
+    refused = client.post(
+        f"/spaces/sse-policy-and-law/members/{membership.id}/", {"action": "approve"}
+    )
+    client.force_login(demo("moderator@example.org"))
+    client.post(f"/spaces/sse-policy-and-law/members/{membership.id}/", {"action": "approve"})
+
+    assert refused.status_code == 403
+    membership.refresh_from_db()
+    assert membership.is_active
+
+
+def test_the_archive_and_older_pages_are_for_members_only(client):
+    client.force_login(UserFactory())
+
+    assert client.get("/spaces/thailand/archive/").status_code == 403
+    assert client.get("/spaces/thailand/messages/?before=100000").status_code == 403
+    client.logout()
+    assert client.get("/spaces/thailand/archive/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_archive_pages_and_searches_without_javascript(client):
+    client.force_login(demo("learner@example.org"))
+
+    everything = client.get("/spaces/regional/archive/")
+    found = client.get("/spaces/regional/archive/", {"q": "home-based"})
+
+    assert everything.status_code == 200
+    assert everything.context["page_obj"].paginator.count == 4
+    assert [m.author.email for m in found.context["page_obj"]] == ["learner@example.org"]
+
+
+def test_older_history_comes_in_pages_over_http(client):
+    space = Space.objects.get(slug="thailand")
+    learner = demo("learner@example.org")
+    for n in range(60):
+        Message.objects.create(
+            space=space,
+            author=learner,
+            client_id=uuid.uuid4(),
+            body=f"n{n}",
+            body_html=f"<p>n{n}</p>",
+        )
+    client.force_login(learner)
+    newest = Message.objects.filter(space=space).latest("id")
+
+    page = client.get("/spaces/thailand/messages/", {"before": newest.id}).json()
+    rest = client.get("/spaces/thailand/messages/", {"before": page["before"]}).json()
+
+    assert len(page["messages"]) == 50 and page["has_more"]
+    assert page["messages"][-1]["body_html"] == "<p>n58</p>"
+    assert [m["id"] for m in page["messages"]] == sorted(m["id"] for m in page["messages"])
+    assert not rest["has_more"]
+    assert client.get("/spaces/thailand/messages/", {"before": "x"}).status_code == 400
+
+
+def test_posting_without_javascript_uses_the_same_rules(client):
+    learner = demo("learner@example.org")
+    client.force_login(learner)
+
+    client.post("/spaces/thailand/post/", {"body": "From a phone with **no JS**"})
+    client.post("/spaces/thailand/post/", {"body": "   "})
+
+    message = Message.objects.filter(author=learner).latest("id")
+    assert message.body_html == "<p>From a phone with <strong>no JS</strong></p>\n"
+    html = client.get("/spaces/thailand/").content.decode()
+    assert "Write something before you send." in html
+
+
+def test_only_the_author_or_a_moderator_deletes(client):
+    space = Space.objects.get(slug="thailand")
+    message, _ = services.post_message(space, demo("learner@example.org"), "oops", uuid.uuid4())
+    client.force_login(demo("focal.kh@example.org"))  # a focal point, but of Cambodia
+    Membership.objects.create(space=space, user=demo("focal.kh@example.org"))
+
+    refused = client.post(f"/spaces/thailand/messages/{message.id}/delete/")
+    client.force_login(demo("focal.th@example.org"))  # Thailand's focal point
+    allowed = client.post(f"/spaces/thailand/messages/{message.id}/delete/")
+
+    assert refused.status_code == 403
+    assert allowed.status_code == 302
+    message.refresh_from_db()
+    assert message.is_deleted
+
+
+def test_a_moderator_mutes_a_member(client):
+    space = Space.objects.get(slug="thailand")
+    target = Membership.objects.get(space=space, user__email="learner@example.org")
+    client.force_login(demo("moderator@example.org"))
+
+    client.post(f"/spaces/thailand/members/{target.id}/", {"action": "mute", "minutes": "60"})
+    bad = client.post(f"/spaces/thailand/members/{target.id}/", {"action": "mute", "minutes": "0"})
+
+    target.refresh_from_db()
+    assert target.is_muted()
+    assert bad.status_code == 302
+    client.force_login(target.user)
+    assert client.post("/spaces/thailand/post/", {"body": "hi"}).status_code == 403
+
+
+@pytest.mark.parametrize("extra", [0, 40])
+def test_a_space_page_makes_a_constant_number_of_queries(client, extra):
+    space = Space.objects.get(slug="thailand")
+    for _ in range(extra):
+        person = UserFactory()
+        Membership.objects.create(space=space, user=person)
+        Message.objects.create(
+            space=space, author=person, client_id=uuid.uuid4(), body="x", body_html="<p>x</p>"
+        )
+    client.force_login(demo("learner@example.org"))
+    client.get("/spaces/thailand/")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/spaces/thailand/").status_code == 200
+
+    assert len(queries) <= 14, "\n".join(q["sql"][:100] for q in queries)
