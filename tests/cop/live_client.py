@@ -3,6 +3,7 @@ browser client (static/js/space.js) — catch-up with ?after= on reconnect, rese
 unacked message with its client_id, ids deduplicated."""
 
 import asyncio
+import contextlib
 import json
 import uuid
 
@@ -60,12 +61,11 @@ class LiveClient:
     async def send(self, body):
         client_id = str(uuid.uuid4())
         self.unacked[client_id] = body
-        try:
+        # If the connection is gone it stays unacked, and is resent after the reconnect.
+        with contextlib.suppress(websockets.ConnectionClosed):
             await self.socket.send(
                 json.dumps({"type": "message.send", "client_id": client_id, "body": body})
             )
-        except websockets.ConnectionClosed:
-            pass  # stays unacked: resent after the reconnect
         return client_id
 
     async def fail_over(self):

@@ -57,7 +57,8 @@ def test_members_see_history_members_and_the_composer(client):
 
     assert "national advisory committee meets in December" in html
     assert 'id="composer"' in html
-    assert "Pimchanok Srisuk" in html and "Ministry of Labour" in html
+    assert "Pimchanok Srisuk" in html
+    assert "Ministry of Labour" in html
     assert 'data-ws-path="/ws/spaces/thailand/"' in html
 
 
@@ -133,7 +134,8 @@ def test_older_history_comes_in_pages_over_http(client):
     page = client.get("/spaces/thailand/messages/", {"before": newest.id}).json()
     rest = client.get("/spaces/thailand/messages/", {"before": page["before"]}).json()
 
-    assert len(page["messages"]) == 50 and page["has_more"]
+    assert len(page["messages"]) == 50
+    assert page["has_more"]
     assert page["messages"][-1]["body_html"] == "<p>n58</p>"
     assert [m["id"] for m in page["messages"]] == sorted(m["id"] for m in page["messages"])
     assert not rest["has_more"]
