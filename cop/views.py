@@ -61,6 +61,7 @@ def space_detail(request, slug):
             ).select_related("user")
             if context["moderates"]
             else [],
+            strings=client_strings(),
         )
     return render(request, "cop/space_detail.html", context)
 

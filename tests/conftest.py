@@ -80,7 +80,11 @@ def seeded_database(migrated_database):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # MD5 for speed; PBKDF2 still checks the demo accounts seeded before this fixture ran.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # No collectstatic before tests: serve and name static files straight from the source.
     settings.STORAGES = {

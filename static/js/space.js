@@ -8,24 +8,17 @@
 // The server answers the sends of one connection in order (ack or error), so an error frame is
 // matched to the oldest send still waiting for an answer (`inflight`).
 // Reconnect and catch-up: on close (except 4401/4403, which are final) or after 60 s without any
-// frame, reconnect with exponential backoff (1 s, 2 s, 4 s … 30 s, ±20 % jitter; at once when the
+// frame, reconnect with exponential backoff (1 s, 2 s, 4 s … 30 s, then ±20 % jitter; at once when the
 // browser comes back online), using ?after=<highest id received in a message frame> so the server
-// replays what we missed (ids we already show are ignored), then resend every unacked message
-// with its original client_id. A ping goes out every 25 s while the socket is open.
+// replays what we missed (ids already shown are ignored), then resend every unacked message with
+// its original client_id. A ping goes out every 25 s while the socket is open.
 
-const MAX_BODY = 4000;
-const PING_MS = 25_000;
-const IDLE_MS = 60_000;
-const RATE_RETRY_MS = 10_000;
-const NEAR_BOTTOM_PX = 80;
+const MAX_BODY = 4000, PING_MS = 25_000, IDLE_MS = 60_000, RATE_RETRY_MS = 10_000, NEAR_BOTTOM_PX = 80;
 const FATAL_CODES = new Set([4401, 4403]);
 const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden"];
 
 let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl, timeFormat;
-let strings = {};
-let userId = "";
-let canModerate = false;
-let myName = "";
+let strings = {}, userId = "", canModerate = false, myName = "";
 let ws = null;
 let attempt = 0;   // reconnect attempts since the last successful open
 let cursor = 0;    // highest message id received from the server (page, replay or live)
@@ -34,8 +27,6 @@ let retryTimer, countdownTimer, pingTimer, idleTimer, rateTimer;
 const unacked = new Map();    // client_id -> body, in the order the user sent them
 const pendingEls = new Map(); // client_id -> its <li>, until the server confirms it
 let inflight = [];            // client_ids sent on the current socket, not yet answered
-
-// ---- helpers ---------------------------------------------------------------
 
 function t(key, params = {}) {
   const text = typeof strings[key] === "string" ? strings[key] : key;
@@ -51,8 +42,7 @@ function el(tag, className, text) {
 
 function setStatus(text, quiet = false) {
   if (!statusEl) return;
-  // The countdown ticks every second; only its first value is announced.
-  statusEl.setAttribute("aria-live", quiet ? "off" : "polite");
+  statusEl.setAttribute("aria-live", quiet ? "off" : "polite"); // countdown ticks are not announced
   statusEl.textContent = text;
 }
 
@@ -70,19 +60,9 @@ const nearBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight 
 const scrollToBottom = () => { list.scrollTop = list.scrollHeight; };
 const canDelete = (authorId) => canModerate || String(authorId) === userId;
 
-// Replace a node without losing keyboard focus if it was inside it.
-function swap(oldNode, newNode) {
-  const hadFocus = oldNode.contains(document.activeElement);
-  oldNode.replaceWith(newNode);
-  if (hadFocus) newNode.querySelector("button")?.focus();
-}
-
-// ---- rendering -------------------------------------------------------------
-
 function timeEl(iso) {
-  const node = el("time");
+  const node = el("time"), date = new Date(iso);
   node.setAttribute("datetime", iso || "");
-  const date = new Date(iso);
   if (!Number.isNaN(date.getTime())) node.textContent = timeFormat.format(date);
   return node;
 }
@@ -94,13 +74,10 @@ function deleteButton() {
 }
 
 function renderMessage(msg) {
-  const li = el("li", "message");
+  const li = el("li", "message"), meta = el("p", "message-meta"), body = el("div", "message-body");
   li.id = `m-${msg.id}`;
-  li.dataset.id = msg.id;
-  li.dataset.authorId = msg.author?.id ?? "";
-  const meta = el("p", "message-meta");
+  Object.assign(li.dataset, { id: msg.id, authorId: msg.author?.id ?? "" });
   meta.append(el("strong", "message-author", msg.author?.name ?? ""), " ", timeEl(msg.created));
-  const body = el("div", "message-body");
   body.innerHTML = msg.body_html ?? ""; // sanitised by the server
   li.append(meta, body);
   if (canDelete(msg.author?.id)) li.append(deleteButton());
@@ -109,17 +86,11 @@ function renderMessage(msg) {
 }
 
 function renderPending(clientId, text) {
-  const li = el("li", "message is-pending");
-  li.dataset.clientId = clientId;
-  li.dataset.authorId = userId;
-  const meta = el("p", "message-meta");
+  const li = el("li", "message is-pending"), meta = el("p", "message-meta"), body = el("div", "message-body");
+  Object.assign(li.dataset, { clientId, authorId: userId });
   meta.append(el("strong", "message-author", myName), " ", el("span", "message-status", t("pending")));
   const p = el("p");
-  text.split("\n").forEach((line, i) => {
-    if (i) p.append(el("br"));
-    p.append(line); // plain text, never HTML
-  });
-  const body = el("div", "message-body");
+  text.split("\n").forEach((line, i) => p.append(...(i ? [el("br"), line] : [line]))); // text, not HTML
   body.append(p);
   li.append(meta, body);
   return li;
@@ -137,16 +108,19 @@ function insertInOrder(li) {
   list.insertBefore(li, before);
 }
 
+// Replace a message without losing keyboard focus if it was inside it.
+function swap(oldLi, newLi) {
+  const hadFocus = oldLi.contains(document.activeElement);
+  oldLi.replaceWith(newLi);
+  if (hadFocus) newLi.querySelector("button")?.focus();
+}
+
 function markDeleted(li) {
-  const hadFocus = li.contains(document.activeElement);
-  const body = li.querySelector(".message-body");
+  const hadFocus = li.contains(document.activeElement), body = li.querySelector(".message-body");
   if (body) body.textContent = t("deleted");
   li.classList.add("is-deleted");
   li.querySelectorAll(".message-delete, .message-delete-button").forEach((n) => n.remove());
-  if (hadFocus) {
-    li.tabIndex = -1;
-    li.focus();
-  }
+  if (hadFocus) { li.tabIndex = -1; li.focus(); }
 }
 
 function announce(name, li) {
@@ -154,10 +128,8 @@ function announce(name, li) {
   const text = (li.querySelector(".message-body")?.textContent || "").replace(/\s+/g, " ").trim();
   const excerpt = text.length > 100 ? `${text.slice(0, 99)}…` : text;
   const label = t("new_message", { name });
-  announcer.textContent = excerpt ? `${label}: ${excerpt}` : label;
+  announcer.textContent = excerpt ? `${label}: ${excerpt}` : label; // replaced, never piled up
 }
-
-// ---- incoming frames -------------------------------------------------------
 
 function onMessage(msg) {
   const id = Number(msg.id);
@@ -166,16 +138,14 @@ function onMessage(msg) {
   const mine = String(msg.author?.id) === userId;
   if (mine && msg.author?.name) myName = msg.author.name;
   const existing = byId(id);
-  // An acked message of ours is shown as typed (.is-local); upgrade it to the server rendering.
+  // An acked message of ours is shown as typed (.is-local); upgrade it to the server's rendering.
   if (existing && !existing.classList.contains("is-local")) return;
   const pending = mine && msg.client_id ? pendingEls.get(msg.client_id) : null;
   if (pending) {
     pendingEls.delete(msg.client_id);
     unacked.delete(msg.client_id); // stored: no need to resend
   }
-  const near = nearBottom();
-  const li = renderMessage({ ...msg, id });
-  const old = existing || pending;
+  const near = nearBottom(), li = renderMessage({ ...msg, id }), old = existing || pending;
   if (old) swap(old, li);
   insertInOrder(li);
   if (near || pending) scrollToBottom();
@@ -189,16 +159,13 @@ function onAck({ client_id: clientId, id }) {
   if (at >= 0) inflight.splice(0, at + 1); // anything sent before it was answered or dropped
   const li = pendingEls.get(clientId);
   pendingEls.delete(clientId);
-  if (statusEl && ws && statusEl.textContent !== t("connected")) setStatus(t("connected"));
+  if (ws && statusEl?.textContent !== t("connected")) setStatus(t("connected")); // clear an error
   if (!li || !Number.isInteger(id)) return;
-  if (byId(id)) {
-    li.remove(); // its message frame came first
-    return;
-  }
+  if (byId(id)) return li.remove(); // its message frame came first
   li.id = `m-${id}`;
   li.dataset.id = id;
   li.classList.remove("is-pending", "is-failed");
-  li.classList.add("is-local");
+  li.classList.add("is-local"); // shown as typed until its message frame arrives
   li.querySelector(".message-status")?.replaceWith(timeEl(new Date().toISOString()));
   li.append(deleteButton());
   const near = nearBottom();
@@ -223,35 +190,29 @@ function onError({ code }) {
   if (!clientId || !unacked.has(clientId)) return;
   if (code === "rate_limited") {
     clearTimeout(rateTimer);
-    rateTimer = setTimeout(sendPending, RATE_RETRY_MS); // still pending; try again later
+    rateTimer = setTimeout(sendPending, RATE_RETRY_MS); // stays pending; try again later
     return;
   }
   unacked.delete(clientId); // too_long / bad_request: resending would fail again
-  const li = pendingEls.get(clientId); // kept: a late ack would still confirm it
-  if (!li) return;
-  li.classList.replace("is-pending", "is-failed");
-  const label = li.querySelector(".message-status");
+  const li = pendingEls.get(clientId); // kept in pendingEls: a late ack would still confirm it
+  li?.classList.replace("is-pending", "is-failed");
+  const label = li?.querySelector(".message-status");
   if (label) label.textContent = t("failed");
 }
 
 function handleFrame(raw) {
   let frame;
   try { frame = JSON.parse(raw); } catch { return; }
-  if (!frame || typeof frame !== "object") return;
-  switch (frame.type) {
-    case "message": onMessage(frame); break;
-    case "ack": onAck(frame); break;
-    case "message.deleted": { const li = byId(Number(frame.id)); if (li) markDeleted(li); break; }
-    case "presence": onPresence(frame); break;
-    case "error": onError(frame); break;
-    default: break; // pong: receiving it already reset the idle watchdog
-  }
+  if (frame?.type === "message") onMessage(frame);
+  else if (frame?.type === "ack") onAck(frame);
+  else if (frame?.type === "message.deleted") { const li = byId(Number(frame.id)); if (li) markDeleted(li); }
+  else if (frame?.type === "presence") onPresence(frame);
+  else if (frame?.type === "error") onError(frame);
+  // pong: receiving any frame already reset the idle watchdog
 }
 
-// ---- connection ------------------------------------------------------------
-
 function send(frame) {
-  if (!ws || ws.readyState !== 1 /* OPEN */) return false;
+  if (ws?.readyState !== 1 /* OPEN */) return false;
   ws.send(JSON.stringify(frame));
   return true;
 }
@@ -265,6 +226,7 @@ function sendPending() {
   for (const clientId of [...unacked.keys()]) if (!inflight.includes(clientId)) sendMessage(clientId);
 }
 
+// Idle watchdog: any frame proves the link is alive.
 function touch() {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(dropSocket, IDLE_MS);
@@ -277,14 +239,10 @@ function connect() {
   setStatus(t("connecting"));
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   let sock;
-  try {
-    sock = new WebSocket(`${scheme}://${location.host}${root.dataset.wsPath}?after=${cursor}`);
-  } catch {
-    scheduleReconnect();
-    return;
-  }
+  try { sock = new WebSocket(`${scheme}://${location.host}${root.dataset.wsPath}?after=${cursor}`); }
+  catch { return scheduleReconnect(); }
   ws = sock;
-  touch(); // also bounds a connection attempt that never opens
+  touch(); // also bounds an attempt that never opens
   sock.onopen = () => {
     if (ws !== sock) return;
     attempt = 0;
@@ -293,13 +251,9 @@ function connect() {
     pingTimer = setInterval(() => send({ type: "ping" }), PING_MS);
     sendPending();
   };
-  sock.onmessage = (event) => {
-    if (ws !== sock) return;
-    touch();
-    handleFrame(event.data);
-  };
+  sock.onmessage = (event) => { if (ws === sock) { touch(); handleFrame(event.data); } };
   sock.onclose = (event) => { if (ws === sock) disconnected(event.code); };
-  sock.onerror = () => {}; // a close event (with its code) always follows
+  sock.onerror = () => {}; // a close event, with its code, always follows
 }
 
 function disconnected(code) {
@@ -308,17 +262,14 @@ function disconnected(code) {
   clearInterval(pingTimer);
   clearTimeout(idleTimer);
   clearTimeout(rateTimer); // reconnecting resends everything anyway
-  if (FATAL_CODES.has(code)) {
-    fatal = true;
-    setStatus(t("forbidden"));
-    if (textarea) textarea.disabled = true;
-    composer?.querySelectorAll("button").forEach((b) => { b.disabled = true; });
-    return;
-  }
-  scheduleReconnect();
+  if (!FATAL_CODES.has(code)) return scheduleReconnect();
+  fatal = true;
+  setStatus(t("forbidden"));
+  if (textarea) textarea.disabled = true;
+  composer?.querySelectorAll("button").forEach((b) => { b.disabled = true; });
 }
 
-// Give up on the current socket now (dead link or error) instead of waiting for its close event.
+// Give up on the current socket now (dead link) instead of waiting for its close event.
 function dropSocket() {
   const sock = ws;
   if (!sock) return;
@@ -330,41 +281,32 @@ function dropSocket() {
 function scheduleReconnect() {
   clearTimeout(retryTimer);
   clearInterval(countdownTimer);
-  const delay = Math.min(30_000, 1000 * 2 ** attempt * (0.8 + Math.random() * 0.4));
+  const delay = Math.min(30_000, 1000 * 2 ** attempt) * (0.8 + Math.random() * 0.4); // jitter after the cap
   attempt = Math.min(attempt + 1, 10);
   const due = Date.now() + delay;
   const tick = (quiet) => {
-    setStatus(t("offline", { seconds: Math.max(1, Math.ceil((due - Date.now()) / 1000)) }), quiet);
+    const seconds = Math.max(1, Math.ceil((due - Date.now()) / 1000));
+    setStatus(t("offline", { seconds }), quiet);
   };
   tick(false);
   countdownTimer = setInterval(() => tick(true), 1000);
   retryTimer = setTimeout(connect, delay);
 }
 
-function reconnectNow() {
-  if (!fatal && !ws) connect();
-}
-
-// ---- user actions ----------------------------------------------------------
+const reconnectNow = () => { if (!fatal && !ws) connect(); };
 
 function checkLength() {
-  if (!limitEl) return;
   const over = textarea.value.length >= MAX_BODY;
   limitEl.hidden = !over;
   limitEl.textContent = over ? t("too_long") : "";
 }
 
 function queueComposer() {
-  if (!textarea || textarea.disabled) return;
   const body = textarea.value;
-  if (!body.trim()) return;
-  if (body.length > MAX_BODY) {
-    checkLength();
-    return;
-  }
-  const clientId = uuid4();
+  if (textarea.disabled || !body.trim()) return;
+  if (body.length > MAX_BODY) return checkLength();
+  const clientId = uuid4(), li = renderPending(clientId, body);
   unacked.set(clientId, body);
-  const li = renderPending(clientId, body);
   pendingEls.set(clientId, li);
   list.append(li);
   scrollToBottom();
@@ -387,6 +329,13 @@ function onListSubmit(event) {
   if (Number.isInteger(id) && send({ type: "message.delete", id })) event.preventDefault();
 }
 
+function showNoMore(button) {
+  const note = el("p", "no-more", t("no_more")), hadFocus = document.activeElement === button;
+  note.tabIndex = -1;
+  button.replaceWith(note);
+  if (hadFocus) note.focus(); // the focused button is gone: keep the reader's place
+}
+
 async function loadOlder(button) {
   if (button.getAttribute("aria-busy") === "true") return;
   button.setAttribute("aria-busy", "true"); // not `disabled`: that would drop keyboard focus
@@ -401,15 +350,8 @@ async function loadOlder(button) {
       if (Number.isInteger(id) && id > 0 && !byId(id)) insertInOrder(renderMessage({ ...msg, id }));
     }
     list.scrollTop = list.scrollHeight - fromBottom; // keep what the user was reading in place
-    if (data.has_more && data.before != null) {
-      button.dataset.before = data.before;
-    } else {
-      const note = el("p", "no-more", t("no_more"));
-      note.tabIndex = -1;
-      const hadFocus = document.activeElement === button;
-      button.replaceWith(note);
-      if (hadFocus) note.focus();
-    }
+    if (data.has_more && data.before != null) button.dataset.before = data.before;
+    else showNoMore(button);
   } catch {
     setStatus(t("failed")); // the button stays for another try
   } finally {
@@ -417,58 +359,47 @@ async function loadOlder(button) {
   }
 }
 
-// ---- start -----------------------------------------------------------------
+function setUpComposer() {
+  limitEl = el("p", "composer-limit");
+  limitEl.id = "composer-limit";
+  limitEl.hidden = true;
+  limitEl.setAttribute("aria-live", "polite");
+  textarea.after(limitEl);
+  const describedBy = textarea.getAttribute("aria-describedby");
+  textarea.setAttribute("aria-describedby", describedBy ? `${describedBy} composer-limit` : "composer-limit");
+  composer.addEventListener("submit", (event) => { event.preventDefault(); queueComposer(); });
+  textarea.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault(); // Ctrl/Cmd+Enter sends; plain Enter is a newline
+    queueComposer();
+  });
+  textarea.addEventListener("input", checkLength);
+}
 
 function init() {
   root = document.getElementById("discussion");
   list = root?.querySelector("#messages");
   if (!list) return;
-  statusEl = root.querySelector("#connection-status");
-  announcer = root.querySelector("#announcer");
-  composer = root.querySelector("#composer");
-  textarea = root.querySelector("#composer-body");
-  presenceEl = root.querySelector("#presence");
-  try { strings = JSON.parse(root.querySelector("#space-strings")?.textContent || "{}"); } catch { strings = {}; }
+  [statusEl, announcer, composer, textarea, presenceEl] = ["#connection-status", "#announcer", "#composer",
+    "#composer-body", "#presence"].map((selector) => document.querySelector(selector));
+  try { strings = JSON.parse(document.getElementById("space-strings")?.textContent || "{}"); } catch { strings = {}; }
   userId = root.dataset.userId || "";
   canModerate = root.dataset.canModerate === "true";
-  try {
-    timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { hour: "2-digit", minute: "2-digit" });
-  } catch {
-    timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-  }
+  const timeOptions = { hour: "2-digit", minute: "2-digit" };
+  try { timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, timeOptions); }
+  catch { timeFormat = new Intl.DateTimeFormat(undefined, timeOptions); } // invalid lang attribute
   for (const li of list.querySelectorAll("li.message[data-id]")) {
     cursor = Math.max(cursor, Number(li.dataset.id) || 0);
     if (li.dataset.authorId === userId) myName = li.querySelector(".message-author")?.textContent || myName;
   }
-
   list.addEventListener("click", onListClick);
   list.addEventListener("submit", onListSubmit);
-  if (composer && textarea) {
-    limitEl = el("p", "composer-limit");
-    limitEl.id = "composer-limit";
-    limitEl.hidden = true;
-    limitEl.setAttribute("aria-live", "polite");
-    textarea.after(limitEl);
-    const describedBy = textarea.getAttribute("aria-describedby");
-    textarea.setAttribute("aria-describedby", describedBy ? `${describedBy} composer-limit` : "composer-limit");
-    composer.addEventListener("submit", (event) => {
-      event.preventDefault();
-      queueComposer();
-    });
-    textarea.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing) {
-        event.preventDefault();
-        queueComposer();
-      }
-    });
-    textarea.addEventListener("input", checkLength);
-  }
+  if (composer && textarea) setUpComposer();
   root.querySelector("#load-older")?.addEventListener("click", (event) => loadOlder(event.currentTarget));
   window.addEventListener("online", reconnectNow);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") reconnectNow();
-  });
-  scrollToBottom();
+  window.addEventListener("offline", dropSocket); // the link is gone: say so, queue sends
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") reconnectNow(); });
+  if (!location.hash.startsWith("#m-")) scrollToBottom(); // leave a linked message in view
   connect();
 }
 

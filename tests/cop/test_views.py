@@ -1,5 +1,6 @@
 """Spaces over HTTP: lists, membership, the archive, the no-JavaScript fallbacks."""
 
+import json
 import uuid
 
 import pytest
@@ -202,3 +203,14 @@ def test_a_space_page_makes_a_constant_number_of_queries(client, extra):
         assert client.get("/spaces/thailand/").status_code == 200
 
     assert len(queries) <= 14, "\n".join(q["sql"][:100] for q in queries)
+
+
+def test_the_live_client_gets_its_words_translated(client):
+    client.force_login(demo("learner@example.org"))
+
+    html = client.get("/th/spaces/thailand/").content.decode()
+
+    assert '<script id="space-strings" type="application/json">' in html
+    words = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
+    assert set(words) >= {"connecting", "connected", "offline", "pending", "new_message"}
+    assert words["pending"] != "Sending…"  # in Thai

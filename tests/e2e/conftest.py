@@ -5,6 +5,69 @@ from django.db import connections
 
 from tests.conftest import chromium_path, need
 
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def asgi_server(seeded_database):
+    """The real ASGI application (HTTP and WebSocket) under uvicorn, in a thread of this
+    process, on the test database: what `make run` serves. Yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from config.asgi import application
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            application, host="127.0.0.1", port=port, lifespan="off", log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def chromium(settings, monkeypatch):
+    """Debian's Chromium under Playwright: yields the browser."""
+    path = chromium_path()
+    need(path, "Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.ALLOWED_HOSTS = ["*"]
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+        connections.close_all()
+
+
+def log_in(page, email, password="demo-pass-2026"):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log out").wait_for()
+
 
 @pytest.fixture
 def browser_page(seeded_database, live_server, settings, monkeypatch):
@@ -17,18 +80,7 @@ def browser_page(seeded_database, live_server, settings, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.ALLOWED_HOSTS = ["*"]
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=ARGS)
         context = browser.new_context(base_url=live_server.url, locale="en-US")
         page = context.new_page()
         page.set_default_timeout(15_000)
