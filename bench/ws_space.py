@@ -408,7 +408,12 @@ async def measure(ports, pids, cookies, args):
     everyone = await wait_quiet(clients, activity, n)
     drained_s = time.perf_counter() - started
     rss_after = rss_kib(pids)
-    settled = {True: "", False: " (not every client saw all present)", None: " (timed out)"}
+    online = sorted(c.online for c in clients)
+    settled = {
+        True: "",
+        False: f" (the clients' last presence frames showed {online[0]}-{online[-1]} online)",
+        None: " (timed out)",
+    }
     notes.append(
         f"{n} connected in {connected_s:.1f} s, presence settled after {drained_s:.1f} s"
         f"{settled[everyone]}; RSS {rss_before / 1024:.0f} -> {rss_after / 1024:.0f} MiB"

@@ -173,3 +173,29 @@ class Presence(models.Model):
 
     def __str__(self):
         return f"{self.user_id} in {self.space_id}"
+
+
+class SpaceEventQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+
+
+class SpaceEvent(models.Model):
+    """Something coming up in a space: a meeting, a webinar, a deadline."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    where = models.CharField(
+        _("where"), max_length=255, blank=True, help_text=_("A place, or an online link.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SpaceEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return self.title

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.constants import COUNTRY_SLUGS, REGIONAL_SLUG, Country, Role
 from home.text import render_markdown
 
-from .models import JoinPolicy, Membership, Message, Space, SpaceKind
+from .models import JoinPolicy, Membership, Message, Space, SpaceEvent, SpaceKind
 
 SEED_NAMESPACE = uuid.UUID("5b0e7f38-2f4e-4c8e-9d7e-6a1f0c3b2d11")
 
@@ -117,6 +117,7 @@ def seed_spaces(stdout=None):
         )
     seed_members(spaces)
     seed_history(spaces)
+    seed_events(spaces)
     if stdout:
         stdout.write(f"Spaces: {len(spaces)} in all.")
 
@@ -153,3 +154,36 @@ def seed_history(spaces):
             )
             if created:
                 Space.objects.filter(pk=space.pk).update(last_message_at=message.created_at)
+
+
+EVENTS = [
+    (
+        "thailand",
+        "National advisory committee meeting",
+        19,
+        "Ministry of Labour, Bangkok",
+        "Review of the follow-up activities; agenda suggestions in the discussion.",
+    ),
+    (
+        "regional",
+        "Regional webinar: recognising SSE entities with the seven features",
+        26,
+        "Online",
+        "Focal points share how the mapping studies used the seven features.",
+    ),
+]
+
+
+def seed_events(spaces):
+    """Upcoming events, placed relative to the day the demo is seeded."""
+    today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    for slug, title, days, where, description in EVENTS:
+        SpaceEvent.objects.get_or_create(
+            space=spaces[slug],
+            title=title,
+            defaults={
+                "starts_at": today + timedelta(days=days),
+                "where": where,
+                "description": description,
+            },
+        )

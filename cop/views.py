@@ -42,6 +42,7 @@ def space_detail(request, slug):
         "space": space,
         "membership": membership,
         "moderates": can_moderate_space(request.user, space, membership),
+        "events": space.events.upcoming()[:5],
     }
     if can_read(request.user, membership):
         history, has_more = services.history(space)

@@ -214,3 +214,20 @@ def test_the_live_client_gets_its_words_translated(client):
     words = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
     assert set(words) >= {"connecting", "connected", "offline", "pending", "new_message"}
     assert words["pending"] != "Sending…"  # in Thai
+
+
+def test_a_space_shows_what_is_coming_up_and_not_what_is_past(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cop.models import SpaceEvent
+
+    space = Space.objects.get(slug="thailand")
+    SpaceEvent.objects.create(space=space, title="Last year's workshop",
+                              starts_at=timezone.now() - timedelta(days=300))
+
+    html = client.get("/spaces/thailand/").content.decode()
+
+    assert "National advisory committee meeting" in html
+    assert "Last year&#x27;s workshop" not in html
