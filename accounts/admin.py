@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .forms import PROFILE_FIELDS
 from .models import User
 
 
@@ -15,17 +16,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             _("Profile"),
-            {
-                "fields": [
-                    "name",
-                    "country",
-                    "constituency",
-                    "organization",
-                    "gender",
-                    "language",
-                    "time_zone",
-                ]
-            },
+            {"fields": PROFILE_FIELDS},
         ),
         (
             _("Permissions"),

@@ -3,15 +3,7 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as BaseUserViewSet
 
-PROFILE_FIELDS = [
-    "name",
-    "country",
-    "constituency",
-    "organization",
-    "gender",
-    "language",
-    "time_zone",
-]
+from .forms import PROFILE_FIELDS
 
 
 class AdminUserCreationForm(UserCreationForm):

@@ -224,8 +224,9 @@ def test_a_space_shows_what_is_coming_up_and_not_what_is_past(client):
     from cop.models import SpaceEvent
 
     space = Space.objects.get(slug="thailand")
-    SpaceEvent.objects.create(space=space, title="Last year's workshop",
-                              starts_at=timezone.now() - timedelta(days=300))
+    SpaceEvent.objects.create(
+        space=space, title="Last year's workshop", starts_at=timezone.now() - timedelta(days=300)
+    )
 
     html = client.get("/spaces/thailand/").content.decode()
 
