@@ -215,19 +215,23 @@ def stop_servers(procs):
 
 
 def server_errors(logs):
-    """The first line of every traceback or error the servers logged."""
+    """What the servers logged as errors: the exception that ends every traceback, and
+    any other ERROR line."""
     found = []
     for log in logs:
         lines = log.read_text(errors="replace").splitlines()
-        for i, line in enumerate(lines):
-            if line.startswith("Traceback"):
-                # The exception itself is the last line of the traceback block.
-                j = i + 1
-                while j < len(lines) and (lines[j].startswith(" ") or not lines[j].strip()):
-                    j += 1
-                found.append(lines[j] if j < len(lines) else line)
-            elif "ERROR" in line or "Exception" in line:
-                found.append(line)
+        i = 0
+        while i < len(lines):
+            if lines[i].startswith("Traceback"):
+                # The traceback's indented frames end with the exception itself.
+                i += 1
+                while i < len(lines) and (lines[i].startswith(" ") or not lines[i].strip()):
+                    i += 1
+                if i < len(lines):
+                    found.append(lines[i])
+            elif "ERROR" in lines[i] and not lines[i].endswith("Exception in ASGI application"):
+                found.append(lines[i])
+            i += 1
     return found
 
 

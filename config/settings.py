@@ -126,10 +126,18 @@ TEMPLATES = [
 
 # --- Data -------------------------------------------------------------------------------
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)
+    "default": dj_database_url.parse(DATABASE_URL)
     if DATABASE_URL
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A connection pool per process (psycopg_pool): under ASGI every request and consumer
+    # call would otherwise open a new PostgreSQL connection. Sized for one worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", "10")),
+        "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
@@ -146,7 +154,9 @@ if REDIS_URL:
             "CONFIG": {
                 # socket_timeout None: redis-py 8's 5 s default races the layer's own 5 s
                 # blocking read and kills idle consumers (channels_redis#422).
-                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                # max_connections: redis-py's async pool refuses (MaxConnectionsError) past
+                # its limit, which a mass disconnect of a few hundred clients reached.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None, "max_connections": 1000}],
                 "prefix": "sse",
                 "capacity": 1500,
                 "expiry": 60,
@@ -155,7 +165,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # The default capacity (100) drops messages to a busy consumer; match Redis's.
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "CONFIG": {"capacity": 1500},
+        }
+    }
 
 # Background jobs (Wagtail 8 uses django-tasks). Immediate until a DB worker is deployed.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -31,6 +31,7 @@ print(json.dumps({
     "debug": settings.DEBUG,
     "db": settings.DATABASES["default"]["ENGINE"],
     "db_name": str(settings.DATABASES["default"]["NAME"]),
+    "db_pool": settings.DATABASES["default"].get("OPTIONS", {}).get("pool"),
     "cache": settings.CACHES["default"]["BACKEND"],
     "layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
     "layer_hosts": settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("hosts"),
@@ -84,8 +85,13 @@ def test_production_settings_come_from_the_environment():
     assert conf["layer"] == "channels_redis.core.RedisChannelLayer"
     # redis-py 8's default socket timeout would kill idle consumers (channels_redis#422).
     assert conf["layer_hosts"] == [
-        {"address": "redis://cache.internal:6379/0", "socket_timeout": None}
+        {
+            "address": "redis://cache.internal:6379/0",
+            "socket_timeout": None,
+            "max_connections": 1000,
+        }
     ]
+    assert conf["db_pool"]["max_size"] == 10
     assert conf["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (conf["email_host"], conf["email_password"]) == ("smtp.example.org", "p@ss")
     assert conf["secure_cookies"] is True
