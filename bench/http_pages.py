@@ -11,32 +11,13 @@ the servers. Needs wrk (apt-get install wrk). Loopback only; it stops by itself.
 """
 
 import argparse
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-    )
+from common import PYTHON, ROOT, bench_env, manage, start_servers, stop_servers
 
 
 def session_cookie(env, email):
@@ -82,54 +63,6 @@ def pages(env, which):
     return sets[which]
 
 
-def start_servers(env, server, workers):
-    ports, procs = [], []
-    for _ in range(workers):
-        port = free_port()
-        if server == "daphne":
-            cmd = [
-                str(Path(PYTHON).parent / "daphne"),
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "config.asgi:application",
-            ]
-        else:
-            cmd = [
-                str(Path(PYTHON).parent / "uvicorn"),
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--lifespan",
-                "off",
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ]
-        procs.append(
-            subprocess.Popen(
-                cmd,
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        )
-        ports.append(port)
-    for port in ports:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-    return ports, procs
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
@@ -141,26 +74,14 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
 
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    workdir = None
-    if not env.get("DATABASE_URL"):
-        # An isolated copy of the seeded demo: the benchmark never touches db.sqlite3.
-        workdir = tempfile.mkdtemp(prefix="sse-bench-")
-        env["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-" + "x" * 60,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_HSTS_SECONDS="0",
-        LOG_LEVEL="WARNING",
-    )
+    workdir = tempfile.mkdtemp(prefix="sse-bench-")
+    env = bench_env(workdir)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--force")
     manage(env, "collectstatic", "--noinput", "-v0")
     cookie = session_cookie(env, "learner@example.org")
     targets = pages(env, args.set)
-    ports, procs = start_servers(env, args.server, args.workers)
+    ports, procs, _logs = start_servers(env, args.workers, server=args.server)
     rows = []
     try:
         for label, path, needs_login in targets:
@@ -169,10 +90,8 @@ def main():
             )
             rows.append((label, path, *results))
     finally:
-        for proc in procs:
-            os.killpg(proc.pid, signal.SIGTERM)
-        if workdir:
-            shutil.rmtree(workdir, ignore_errors=True)
+        stop_servers(procs)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     print(
         f"\n{args.server}, {args.workers} worker(s), {args.connections} connections, "

@@ -36,13 +36,10 @@ import json
 import math
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -56,10 +53,9 @@ except ImportError:  # older releases: the legacy client
     from websockets import connect as ws_connect
 
     HEADERS_ARG = "extra_headers"
+from common import PYTHON, ROOT, bench_env, manage, start_servers, stop_servers
 from websockets.exceptions import ConnectionClosed
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
 SPACE = "bench"
 CONNECT_TIMEOUT = 20  # seconds, for all the clients of a run to be connected
 DRAIN_TIMEOUT = 60  # seconds, for the presence frames of the connections to die down
@@ -68,18 +64,6 @@ DELIVERY_WAIT = 10  # seconds after the last ack, for every receiver to get ever
 CONNECT_KWARGS = {"ping_interval": None}  # browsers send no pings
 if "proxy" in inspect.signature(ws_connect).parameters:
     CONNECT_KWARGS["proxy"] = None  # loopback only, whatever the proxy variables say
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-    )
 
 
 def django_json(env, code):
@@ -156,62 +140,6 @@ def flush_redis(url):
         return client.info("server")["redis_version"]
     finally:
         client.close()
-
-
-def start_servers(env, count, logdir):
-    ports, procs, logs = [], [], []
-    for _ in range(count):
-        port = free_port()
-        log = Path(logdir) / f"uvicorn-{port}.log"
-        cmd = [
-            str(Path(PYTHON).parent / "uvicorn"),
-            "config.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--lifespan",
-            "off",
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ]
-        with open(log, "wb") as stderr:
-            procs.append(
-                subprocess.Popen(
-                    cmd,
-                    cwd=ROOT,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=stderr,
-                    start_new_session=True,
-                )
-            )
-        ports.append(port)
-        logs.append(log)
-    for port in ports:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError(f"the server on port {port} did not start")
-    return ports, procs, logs
-
-
-def stop_servers(procs):
-    for proc in procs:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-    for proc in procs:
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
 
 
 def server_errors(logs):
@@ -519,7 +447,7 @@ def run(env, layer, cookies, args, logdir):
         server_env["REDIS_URL"] = args.redis_url
         flush_redis(args.redis_url)
     reset_space(env)
-    ports, procs, logs = start_servers(server_env, processes, logdir)
+    ports, procs, logs = start_servers(server_env, processes, logdir=logdir)
     try:
         result = asyncio.run(measure(ports, [p.pid for p in procs], cookies, args))
     except Exception as error:  # a broken run is a row of the table, not the end
@@ -550,21 +478,9 @@ def main():
     if min(args.clients) < args.senders or args.senders < 1:
         parser.error("every --clients must be at least --senders, which is at least 1")
 
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    env.pop("REDIS_URL", None)  # only the redis layer's servers get one: --redis-url
     workdir = tempfile.mkdtemp(prefix="sse-bench-ws-")
-    if not env.get("DATABASE_URL"):
-        # An isolated copy of the seeded demo: the benchmark never touches db.sqlite3.
-        env["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-" + "x" * 60,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_HSTS_SECONDS="0",
-        LOG_LEVEL="WARNING",
-        SPACES_MESSAGES_PER_10_SECONDS="100000",
-    )
+    env = bench_env(workdir, SPACES_MESSAGES_PER_10_SECONDS="100000")
+    env.pop("REDIS_URL", None)  # only the redis layer's servers get one: --redis-url
     rows = []
     try:
         manage(env, "migrate", "--noinput", "-v0")

@@ -185,10 +185,8 @@ def history(space, before=None, limit=HISTORY_PAGE):
 
 # --- Presence ---------------------------------------------------------------------------
 def arrive(space, user, channel_name):
-    Presence.objects.update_or_create(
-        channel_name=channel_name,
-        defaults={"space": space, "user": user, "seen_at": timezone.now()},
-    )
+    """Record a new connection (its channel name is new: a plain insert) -> who is online."""
+    Presence.objects.create(space=space, user=user, channel_name=channel_name)
     return online(space)
 
 
