@@ -57,7 +57,7 @@ class SpaceConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if text_data is None:
             return await self._error("bad_request", "Send JSON text frames.")
-        if len(text_data) > MAX_FRAME:
+        if len(text_data) > MAX_FRAME or len(text_data.encode()) > MAX_FRAME:  # bytes count
             return await self._error("too_long", "A frame is at most 64 KiB.")
         try:
             frame = json.loads(text_data)

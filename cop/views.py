@@ -88,9 +88,8 @@ def client_strings():
 
 
 def _readable(request, slug):
+    """The space and the membership of a member who may read it; 403 for anyone else."""
     space, membership = _space_and_membership(request, slug)
-    if not request.user.is_authenticated:
-        return None, None
     if not can_read(request.user, membership):
         raise PermissionDenied
     return space, membership

@@ -135,6 +135,8 @@ async def test_another_origin_is_refused():
         ),
         (json.dumps(send("x" * 4001)), "too_long"),
         (json.dumps({"type": "ping", "pad": "x" * (64 * 1024)}), "too_long"),
+        # Under 64 Ki characters, over 64 KiB: Thai takes three bytes a character.
+        (json.dumps({"type": "ping", "pad": "ก" * 30_000}, ensure_ascii=False), "too_long"),
         (json.dumps({"type": "message.delete", "id": "7"}), "bad_request"),
     ],
 )
