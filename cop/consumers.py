@@ -6,12 +6,15 @@ space); then join the space's group, replay from the database every message afte
 and announce presence. Every action re-checks the membership.
 """
 
+import asyncio
 import json
 import uuid
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
+from django.core.cache import cache
 
 from . import services
 from .models import Message, Space
@@ -19,6 +22,7 @@ from .permissions import can_delete_message, can_moderate_space, can_post
 
 MAX_FRAME = 64 * 1024
 REPLAY_BATCH = 200
+PRESENCE_DELAY = 0.5  # seconds: arrivals and departures within it make one announcement
 
 
 class SpaceConsumer(AsyncWebsocketConsumer):
@@ -135,11 +139,15 @@ class SpaceConsumer(AsyncWebsocketConsumer):
         await self._send_json({"type": "error", "code": code, "detail": detail})
 
     async def _presence(self, change, *args):
+        """Record an arrival or departure. The newcomer hears who is here at once; the
+        space hears it once per PRESENCE_DELAY, whichever worker the changes came to (a
+        crowd joining at once would otherwise make a frame for every pair of people)."""
         online = await database_sync_to_async(change)(*args)
-        await self.channel_layer.group_send(
-            self.space.group_name,
-            {"type": "space.event", "text": json.dumps({"type": "presence", "online": online})},
-        )
+        if change is services.arrive:
+            await self._send_json({"type": "presence", "online": online})
+        if await cache.aadd(f"presence-due:{self.space.pk}", 1, timeout=10):
+            _background.add(task := asyncio.create_task(announce_presence(self.space)))
+            task.add_done_callback(_background.discard)
 
     @database_sync_to_async
     def _space_if_allowed(self, slug):
@@ -178,3 +186,18 @@ class SpaceConsumer(AsyncWebsocketConsumer):
             return "forbidden"
         services.delete_message(message, by=user)
         return "ok"
+
+
+_background = set()  # announcement tasks, kept referenced until they finish
+
+
+async def announce_presence(space):
+    """After PRESENCE_DELAY, tell the whole space who is here (one frame for the crowd)."""
+    await asyncio.sleep(PRESENCE_DELAY)
+    # Clear the mark before reading: a change from now on schedules a fresh announcement.
+    await cache.adelete(f"presence-due:{space.pk}")
+    online = await database_sync_to_async(services.online)(space)
+    await get_channel_layer().group_send(
+        space.group_name,
+        {"type": "space.event", "text": json.dumps({"type": "presence", "online": online})},
+    )

@@ -254,21 +254,54 @@ async def test_delete_by_the_author_or_a_moderator_reaches_everyone():
         await c.disconnect()
 
 
+async def presence_until(communicator, online):
+    """Presence frames until one lists exactly `online` (announcements are batched)."""
+    for _ in range(20):
+        frame = (await frames_until(communicator, "presence"))[-1]
+        if frame["online"] == online:
+            return frame
+    raise AssertionError(f"presence never became {online}")
+
+
 async def test_presence_lists_who_is_here():
     space = await make_space()
     alice = await make_member(space, name="Alice")
     bob = await make_member(space, name="Bob")
     a = await connect(alice, space.slug)
-    await frames_until(a, "presence")
+    first = (await frames_until(a, "presence"))[-1]
 
     b = await connect(bob, space.slug)
-    both = (await frames_until(a, "presence"))[-1]
+    told_bob = (await frames_until(b, "presence"))[-1]
+    both = [{"id": alice.id, "name": "Alice"}, {"id": bob.id, "name": "Bob"}]
+    await presence_until(a, both)
     await b.disconnect()
-    alone = (await frames_until(a, "presence"))[-1]
+    await presence_until(a, [{"id": alice.id, "name": "Alice"}])
 
-    assert both["online"] == [{"id": alice.id, "name": "Alice"}, {"id": bob.id, "name": "Bob"}]
-    assert alone["online"] == [{"id": alice.id, "name": "Alice"}]
+    assert first["online"] == [{"id": alice.id, "name": "Alice"}]  # at once, to the newcomer
+    assert told_bob["online"] == both
     await a.disconnect()
+
+
+async def test_a_crowd_arriving_makes_few_presence_frames():
+    space = await make_space()
+    people = [await make_member(space, name=f"P{n:02}") for n in range(8)]
+    watcher = await connect(people[0], space.slug)
+    await frames_until(watcher, "presence")
+
+    crowd = [await connect(person, space.slug) for person in people[1:]]
+    await asyncio.sleep(1.5)  # every announcement is out
+    presence = []
+    while not await watcher.receive_nothing(timeout=0.2):
+        frame = await watcher.receive_json_from()
+        if frame["type"] == "presence":
+            presence.append(frame["online"])
+
+    everyone = sorted(({"id": p.id, "name": p.name} for p in people), key=lambda x: x["name"])
+    assert presence[-1] == everyone
+    # Without batching the watcher gets a frame per arrival (7); batched, a few.
+    assert len(presence) <= 3, len(presence)
+    for member in [watcher, *crowd]:
+        await member.disconnect()
 
 
 async def test_a_muted_member_is_disconnected_and_cannot_come_back():
