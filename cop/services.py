@@ -208,7 +208,3 @@ def online(space):
         .order_by("user__name")
     )
     return [{"id": user_id, "name": name} for user_id, name in rows]
-
-
-def announce_presence(space):
-    broadcast(space, {"type": "presence", "online": online(space)})
