@@ -185,7 +185,9 @@ def history(space, before=None, limit=HISTORY_PAGE):
 
 # --- Presence ---------------------------------------------------------------------------
 def arrive(space, user, channel_name):
-    """Record a new connection (its channel name is new: a plain insert) -> who is online."""
+    """Record a new connection (its channel name is new: a plain insert) -> who is online.
+    Rows left by a worker that died, not refreshed by pings any more, are swept here."""
+    Presence.objects.filter(space=space, seen_at__lt=timezone.now() - PRESENCE_TTL).delete()
     Presence.objects.create(space=space, user=user, channel_name=channel_name)
     return online(space)
 

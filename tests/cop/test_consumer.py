@@ -324,3 +324,28 @@ async def test_a_muted_member_is_disconnected_and_cannot_come_back():
 
     assert closed == {"type": "websocket.close", "code": 4403}
     assert await again.receive_output(timeout=5) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_presence_left_by_a_dead_worker_ages_out():
+    from django.utils import timezone
+
+    from cop.models import Presence
+
+    space = await make_space()
+    ghost = await make_member(space, name="Ghost")
+    alice = await make_member(space, name="Alice")
+    await database_sync_to_async(Presence.objects.create)(
+        space=space,
+        user=ghost,
+        channel_name="specific.dead-worker!x",
+        seen_at=timezone.now() - timezone.timedelta(minutes=5),
+    )
+
+    a = await connect(alice, space.slug)
+    first = (await frames_until(a, "presence"))[-1]
+
+    assert first["online"] == [{"id": alice.id, "name": "Alice"}]
+    assert not await database_sync_to_async(
+        Presence.objects.filter(channel_name="specific.dead-worker!x").exists
+    )()
+    await a.disconnect()
