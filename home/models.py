@@ -33,7 +33,23 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Sections of the apps that have landed; each is one query.
+        from cop.models import Space
+        from courses.models import CoursePage
+
         context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = (
+            CoursePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("path")
+            .only("id", "title", "url_path", "summary", "locale_id")[:3]
+        )
+        context["active_spaces"] = (
+            Space.objects.with_member_count()
+            .filter(last_message_at__isnull=False)
+            .order_by("-last_message_at")[:4]
+        )
         context["countries"] = (
             CountryPage.objects.live()
             .public()

@@ -129,3 +129,13 @@ def test_pages_request_nothing_from_another_host(client):
         assert external == [], (path, external)
         assert "<script>" not in html
         assert " on" + "click=" not in html
+
+
+def test_the_home_page_shows_courses_and_lively_discussions(client):
+    html = client.get("/").content.decode()
+
+    assert "Start learning" in html
+    assert 'href="/courses/understanding-the-sse/"' in html
+    assert "Lively discussions" in html
+    assert 'href="/spaces/regional/"' in html
+    assert "home-based workers" not in html  # members-only text stays in the space
