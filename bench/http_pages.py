@@ -11,6 +11,7 @@ the servers. Needs wrk (apt-get install wrk). Loopback only; it stops by itself.
 """
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -48,7 +49,7 @@ def pages(env, which):
     out = subprocess.run(
         [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
-    course_url, lesson_url = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 - our own JSON
+    course_url, lesson_url = json.loads(out.stdout.strip().splitlines()[-1])
     sets = {
         "shell": [("home page", "/", False), ("home page, Thai", "/th/", False)],
         "courses": [

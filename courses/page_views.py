@@ -23,10 +23,8 @@ def _bad_request(request, page, message):
 def enrol(request, course):
     if not request.user.is_authenticated:
         return redirect_to_login(course.get_url(request))
-    services.enrol(request.user, course)
-    outline = services.course_outline(course, request.user)
-    enrolment = services.enrolment_for(request.user, course)
-    target = services.resume_page(outline, enrolment)
+    enrolment = services.enrol(request.user, course)
+    target = services.resume_page(services.course_outline(course, request.user), enrolment)
     return HttpResponseRedirect(target.get_url(request) if target else course.get_url(request))
 
 
@@ -136,18 +134,18 @@ def serve_quiz(request, quiz):
     user = request.user
     result = certificate = None
     if request.method == "POST" and not is_preview(request):
-        answers = {}
         try:
-            for question_id, question in services.quiz_questions(quiz):
-                chosen = parse_choices(
+            answers = {
+                question_id: parse_choices(
                     request.POST.getlist(f"q-{question_id}"), len(question["options"])
                 )
-                if question["kind"] != "multiple" and len(chosen) > 1:
-                    raise AnswerError("one option only")
-                answers[question_id] = chosen
+                for question_id, question in services.quiz_questions(quiz)
+            }
+            # Grading refuses two options for a single-choice question; it comes before
+            # anything is stored.
+            result, certificate = services.submit_quiz(user, course, quiz, answers)
         except AnswerError:
             return _bad_request(request, quiz, _("An answer is not one of the options."))
-        result, certificate = services.submit_quiz(user, course, quiz, answers)
     elif not is_preview(request):
         services.visit_step(user, course, quiz)
     outline = services.course_outline(course, user)
