@@ -85,7 +85,7 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = PROFILE_FIELDS
+        fields = [*PROFILE_FIELDS, "handle", "notify_by_email"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,3 +93,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean(self):
         return clean_profile(super().clean())
+
+    def clean_handle(self):
+        handle = (self.cleaned_data.get("handle") or "").lower()
+        if User.objects.filter(handle=handle).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Someone already has that handle."))
+        return handle

@@ -2,9 +2,13 @@
 
 import zoneinfo
 
+from anyascii import anyascii
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .constants import (
@@ -22,6 +26,18 @@ from .managers import UserManager
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+HANDLE_PATTERN = r"[a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?"
+validate_handle = RegexValidator(
+    rf"^{HANDLE_PATTERN}\Z",
+    _("Use lower-case letters a-z, digits, and . _ - inside (not at either end)."),
+)
+
+
+def handle_from_name(name):
+    """A handle for @mentions, in ASCII letters whatever the script of the name."""
+    return slugify(anyascii(name or ""))[:24].strip("-") or "member"
 
 
 class User(AbstractUser):
@@ -63,6 +79,26 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
     )
+    handle = models.CharField(
+        _("handle"),
+        max_length=30,
+        unique=True,
+        null=True,
+        validators=[validate_handle],
+        help_text=_("Others mention you in the forum as @handle."),
+    )
+    notify_by_email = models.BooleanField(
+        _("e-mail me forum notifications"),
+        default=True,
+        help_text=_("Mentions, replies and new topics you follow, also sent by e-mail."),
+    )
+    suspended_until = models.DateTimeField(
+        _("suspended until"),
+        null=True,
+        blank=True,
+        help_text=_("No posting in the forum and no chatting in spaces until then."),
+    )
+    suspension_reason = models.CharField(_("reason for the suspension"), max_length=500, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -87,7 +123,28 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.email = self.email.lower()
+        if self.handle:
+            self.handle = self.handle.lower()
+        else:
+            self.handle = self._free_handle()
         super().save(*args, **kwargs)
+
+    def _free_handle(self):
+        base = handle_from_name(self.name)
+        taken = set(
+            type(self)
+            .objects.filter(handle__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("handle", flat=True)
+        )
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def is_suspended(self, now=None):
+        return self.suspended_until is not None and self.suspended_until > (now or timezone.now())
 
     @property
     def country_slug(self):

@@ -1,5 +1,6 @@
 """Every WebSocket route of the project, gathered from the apps' routing modules."""
 
 from cop.routing import websocket_urlpatterns as cop_routes
+from forum.routing import websocket_urlpatterns as forum_routes
 
-websocket_urlpatterns = [*cop_routes]
+websocket_urlpatterns = [*cop_routes, *forum_routes]

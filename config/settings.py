@@ -223,6 +223,12 @@ ACCOUNT_RATE_LIMITS = {
 # raises it to measure throughput).
 SPACES_MESSAGES_PER_10_SECONDS = int(os.environ.get("SPACES_MESSAGES_PER_10_SECONDS", "10"))
 
+# Forum: a new member's first posts wait for a moderator; this many members' flags hide a
+# post until it is reviewed; at most this many posts a member in a minute.
+FORUM_APPROVE_FIRST_POSTS = int(os.environ.get("FORUM_APPROVE_FIRST_POSTS", "2"))
+FORUM_FLAGS_TO_HIDE = int(os.environ.get("FORUM_FLAGS_TO_HIDE", "3"))
+FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
+
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
 # Interface languages with a catalogue. Add one here with its catalogue under locale/.

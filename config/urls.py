@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
     path("", include("cop.urls")),
+    path("", include("forum.urls")),
     # Wagtail's catch-all comes last: /, /courses/, /countries/<slug>/ ...
     path("", include(wagtail_urls)),
     prefix_default_language=False,

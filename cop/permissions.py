@@ -29,7 +29,8 @@ def can_read(user, membership):
 
 
 def can_post(user, membership):
-    return can_read(user, membership) and not membership.is_muted()
+    """Members chat unless muted here, or suspended from the whole platform."""
+    return can_read(user, membership) and not membership.is_muted() and not user.is_suspended()
 
 
 def can_delete_message(user, message, moderates):

@@ -6,17 +6,16 @@ serialised once for every receiver.
 """
 
 import json
-import time
 from datetime import timedelta
 from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from home import ratelimit
 from home.text import render_markdown
 
 from .models import Membership, Message, Presence, Space
@@ -110,13 +109,9 @@ def notify_connections(space, event):
 def rate_limited(user_id):
     """Too many messages in the last RATE_WINDOW seconds (counted in the cache, so every
     worker shares the count)."""
-    key = f"space-rate:{user_id}"
-    now = time.time()
-    recent = [t for t in cache.get(key, []) if t > now - RATE_WINDOW]
-    if len(recent) >= settings.SPACES_MESSAGES_PER_10_SECONDS:
-        return True
-    cache.set(key, [*recent, now], RATE_WINDOW)
-    return False
+    return ratelimit.hit(
+        f"space-rate:{user_id}", settings.SPACES_MESSAGES_PER_10_SECONDS, RATE_WINDOW
+    )
 
 
 def post_message(space, author, body, client_id):

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 APP_SECTIONS = [
     # (label, URL name) - each app adds its own as it lands.
+    (_("Forum"), "forum"),
     (_("Spaces"), "spaces"),
 ]
 CACHE_SECONDS = 60 * 60

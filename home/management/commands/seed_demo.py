@@ -8,6 +8,7 @@ SEEDERS = [
     "home.seed.seed_pages",
     "courses.seed.seed_courses",
     "cop.seed.seed_spaces",
+    "forum.seed.seed_forum",
     # Last: alias every page that has no translation yet into the other languages.
     "home.seed.sync_translations",
 ]

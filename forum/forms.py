@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Category, FlagReason, Post, WatchedWordAction
+
+BODY_HELP = _(
+    "Markdown works: **bold**, *italic*, > quote, lists, links. "
+    "Mention someone with @handle: they are notified."
+)
+
+
+def body_field(label=None):
+    return forms.CharField(
+        label=label or _("Your post"),
+        max_length=Post.MAX_LENGTH,
+        help_text=BODY_HELP,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Write something before you post.")},
+    )
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label=_("Title"), min_length=5, max_length=200)
+    body = body_field()
+
+
+class ReplyForm(forms.Form):
+    body = body_field(_("Your reply"))
+    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class EditForm(forms.Form):
+    body = body_field(_("Text"))
+    reason = forms.CharField(
+        label=_("Reason for the edit"),
+        max_length=500,
+        required=False,
+        help_text=_("Required when you change someone else's post: they are told."),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this post?"),
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+    )
+    detail = forms.CharField(
+        label=_("Anything the moderators should know (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MoveForm(forms.Form):
+    category = forms.ModelChoiceField(label=_("Move to"), queryset=Category.objects.none())
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(
+            id__in=[c.id for c in categories]
+        )
+
+
+class SlowModeForm(forms.Form):
+    minutes = forms.IntegerField(
+        label=_("One reply per member every (minutes; 0 turns slow mode off)"),
+        min_value=0,
+        max_value=7 * 24 * 60,
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class SuspendForm(forms.Form):
+    days = forms.IntegerField(label=_("Days"), min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(
+        label=_("Reason (the member sees it)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class WatchedWordForm(forms.Form):
+    word = forms.CharField(
+        label=_("Word or phrase"),
+        max_length=100,
+        help_text=_("Not case-sensitive. * matches any letters: spam* matches spammer."),
+    )
+    action = forms.ChoiceField(
+        label=_("When a post contains it"),
+        choices=WatchedWordAction.choices,
+        initial=WatchedWordAction.APPROVE,
+    )
