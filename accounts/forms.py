@@ -90,12 +90,16 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(profile_fields())
+        self.fields["handle"].required = False
 
     def clean(self):
         return clean_profile(super().clean())
 
     def clean_handle(self):
-        handle = (self.cleaned_data.get("handle") or "").lower()
+        """Left blank, the handle stays as it is; a new one must be free."""
+        handle = (self.cleaned_data.get("handle") or "").strip().lower()
+        if not handle:
+            return self.instance.handle
         if User.objects.filter(handle=handle).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Someone already has that handle."))
         return handle

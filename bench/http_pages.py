@@ -1,13 +1,19 @@
 """Benchmark pages over HTTP with wrk: requests/s and latency p50/p99 at 16 connections.
 
     .venv/bin/python bench/http_pages.py [--server uvicorn|daphne] [--workers 2]
-        [--seconds 10] [--connections 16] [--set courses|forum|all]
+        [--seconds 10] [--connections 16] [--set shell|courses|forum|all]
+        [--forum-posts 100000]
 
 It serves the project as `make run` does (on an isolated SQLite copy of the seeded demo,
 or on DATABASE_URL if set), with the given ASGI server and number of worker processes on
 127.0.0.1, logs the demo learner in for pages that need an account, runs wrk against
 each page for a bounded time, prints a Markdown table for docs/benchmarks.md, and stops
 the servers. Needs wrk (apt-get install wrk). Loopback only; it stops by itself.
+
+The forum set first brings the forum to --forum-posts posts with bench/forum_data.py
+(a category `bench` of 1,000 topics, one of them 5,000 posts long), in the same
+database. After the runs it prints what one request to each page costs, measured with
+Django's test client in one process: SQL queries and HTML size.
 """
 
 import argparse
@@ -59,6 +65,8 @@ def pages(env, which):
             ("my learning (logged in)", "/learn/", True),
         ],
     }
+    if which in ("forum", "all"):
+        sets["forum"] = forum_pages(env)
     if which == "all":
         return [page for group in sets.values() for page in group]
     return sets[which]
@@ -70,7 +78,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--set", default="all", choices=["shell", "courses", "all"])
+    parser.add_argument("--set", default="all", choices=["shell", "courses", "forum", "all"])
+    parser.add_argument("--forum-posts", type=int, default=100_000)
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -80,8 +89,16 @@ def main():
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--force")
     manage(env, "collectstatic", "--noinput", "-v0")
+    if args.set in ("forum", "all"):
+        subprocess.run(
+            [PYTHON, "bench/forum_data.py", "--posts", str(args.forum_posts)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     cookie = session_cookie(env, "learner@example.org")
     targets = pages(env, args.set)
+    costs = page_costs(env, targets, "learner@example.org")
     ports, procs, _logs = start_servers(env, args.workers, server=args.server)
     rows = []
     try:
@@ -102,6 +119,71 @@ def main():
     print("|---|---|---:|---:|---:|---:|")
     for label, path, rps, p50, p99, errors in rows:
         print(f"| {label} | `{path}` | {rps:.0f} | {p50} | {p99} | {errors} |")
+
+    print("\nOne request, one process, Django's test client (after one warm-up request):\n")
+    print("| page | status | SQL queries | HTML | HTML gzipped |")
+    print("|---|---:|---:|---:|---:|")
+    for (label, _path, _login), (status, queries, size, gzipped) in zip(
+        targets, costs, strict=True
+    ):
+        print(
+            f"| {label} | {status} | {queries} | {size / 1000:.1f} KB | {gzipped / 1000:.1f} KB |"
+        )
+
+
+def forum_pages(env):
+    """The forum set: the index, the bench category, the big bench topic's first and last
+    pages (see bench/forum_data.py)."""
+    code = (
+        "import django, json; django.setup()\n"
+        "from django.contrib.auth.models import AnonymousUser\n"
+        "from django.core.paginator import Paginator\n"
+        "from forum import services\n"
+        "from forum.models import Topic\n"
+        "t = Topic.objects.filter(category__slug='bench').order_by('id').first()\n"
+        "posts = services.visible_posts(t, AnonymousUser(), False)\n"
+        "pages = Paginator(posts, services.POSTS_PER_PAGE).num_pages\n"
+        "print(json.dumps([t.id, pages]))\n"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    topic_id, last = json.loads(out.stdout.strip().splitlines()[-1])
+    topic = f"/forum/t/{topic_id}/"
+    return [
+        ("forum index", "/forum/", False),
+        ("forum category, page 1", "/forum/c/bench/", False),
+        ("topic, first page", topic, False),
+        ("topic, last page", f"{topic}?page={last}", False),
+        ("topic, last page (logged in)", f"{topic}?page={last}", True),
+    ]
+
+
+def page_costs(env, targets, email):
+    """[(status, SQL queries, HTML bytes, gzipped bytes)] of one request to each page,
+    after one warm-up request, anonymous or logged in as `email` as in the runs."""
+    code = (
+        "import django, gzip, json; django.setup()\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "anonymous, member = Client(HTTP_HOST='127.0.0.1'), Client(HTTP_HOST='127.0.0.1')\n"
+        f"member.force_login(get_user_model().objects.get(email={email!r}))\n"
+        "rows = []\n"
+        f"for path, login in {[(path, login) for _label, path, login in targets]!r}:\n"
+        "    client = member if login else anonymous\n"
+        "    client.get(path)\n"
+        "    with CaptureQueriesContext(connection) as queries:\n"
+        "        r = client.get(path)\n"
+        "    rows.append([r.status_code, len(queries), len(r.content),\n"
+        "                 len(gzip.compress(r.content))])\n"
+        "print(json.dumps(rows))\n"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def run_wrk(ports, path, cookie, seconds, connections):

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from accounts.constants import COUNTRY_SLUGS, Country
 
@@ -129,7 +130,7 @@ class PostState(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
-class PostQuerySet(models.QuerySet):
+class PostQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def listed(self):
         """Published, not deleted, in a visible topic: what every reader may see."""
         return self.filter(

@@ -88,11 +88,16 @@ def clean_title(title):
     return title
 
 
+# Latin (with Vietnamese and other diacritics), Greek and Cyrillic (Mongolian, Kyrgyz):
+# scripts written with spaces between words.
+SPACED_SCRIPT_RE = re.compile(r"[\u0000-\u052f\u1e00-\u1fff\u2000-\u206f]*")
+
+
 def _word_pattern(word):
     body = r"\w*".join(re.escape(part) for part in word.split("*"))
-    if word.isascii():
-        # Words of spaced scripts match whole words; Thai, Lao, Khmer... are written
-        # without spaces between words, so a watched word there matches anywhere.
+    if SPACED_SCRIPT_RE.fullmatch(word):
+        # Words of spaced scripts match whole words; Thai, Lao, Khmer, Chinese... are
+        # written without spaces between words, so a watched word there matches anywhere.
         return rf"(?<!\w){body}(?!\w)"
     return body
 
