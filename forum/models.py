@@ -95,6 +95,9 @@ class Topic(models.Model):
     last_number = models.PositiveIntegerField(default=0, editable=False)
     last_listed_number = models.PositiveIntegerField(default=0, editable=False)
     reply_count = models.PositiveIntegerField(default=0, editable=False)
+    post_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text=_("Posts every reader sees, the first one included.")
+    )
     last_posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_poster = models.ForeignKey(
         settings.AUTH_USER_MODEL,

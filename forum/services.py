@@ -278,12 +278,15 @@ def refresh_counters(topic, categories=()):
     listed = Post.objects.filter(
         topic=topic, state=PostState.PUBLISHED, deleted_at__isnull=True
     ).order_by("-number")
-    stats = listed.aggregate(count=Count("id"), last_at=Max("created_at"))
+    stats = listed.aggregate(
+        count=Count("id"), replies=Count("id", filter=Q(number__gt=1)), last_at=Max("created_at")
+    )
     last = listed.values_list("number", "author_id").first()
     first_published = Post.objects.filter(topic=topic, number=1, state=PostState.PUBLISHED).exists()
     Topic.objects.filter(pk=topic.pk).update(
         is_visible=first_published,
-        reply_count=max(0, stats["count"] - 1),
+        reply_count=stats["replies"],
+        post_count=stats["count"],
         last_posted_at=stats["last_at"] or topic.created_at,
         last_listed_number=last[0] if last else 0,
         last_poster_id=last[1] if last else None,
@@ -296,11 +299,11 @@ def refresh_counters(topic, categories=()):
 def refresh_category(category_id):
     visible = Topic.objects.filter(category_id=category_id, is_visible=True)
     stats = visible.aggregate(
-        topics=Count("id"), replies=Sum("reply_count"), last_at=Max("last_posted_at")
+        topics=Count("id"), posts=Sum("post_count"), last_at=Max("last_posted_at")
     )
     Category.objects.filter(pk=category_id).update(
         topic_count=stats["topics"],
-        post_count=stats["topics"] + (stats["replies"] or 0),
+        post_count=stats["posts"] or 0,
         last_posted_at=stats["last_at"],
     )
 
@@ -451,8 +454,11 @@ def _readers_of(category, users):
 
 def notify_published(post, only_handles=None):
     """Notify, once per person and most specific first: people @mentioned, the author of
-    the post replied to, then followers of the topic (replies) or category (new topics)."""
+    the post replied to, then followers of the topic (replies) or category (new topics).
+    Nobody is told of posts in a topic others cannot see yet (its first post waits)."""
     topic = post.topic
+    if not topic.is_visible:
+        return
     category = topic.category
     recipients = {}
     handles = list(mentioned_handles(post.body) if only_handles is None else only_handles)

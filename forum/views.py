@@ -348,7 +348,7 @@ def new_topic(request, slug):
             messages.error(request, _("You are suspended: you may read but not post."))
             return redirect("forum_category", slug)
         raise PermissionDenied
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "category": category, "mode": "topic"}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -385,7 +385,10 @@ def reply(request, topic_id):
     data = form.cleaned_data
     reply_to = None
     if data.get("reply_to"):
-        reply_to = Post.objects.filter(topic=topic, pk=data["reply_to"]).first()
+        # Only a post every reader sees (the Quote button's): never a hidden one.
+        reply_to = Post.objects.filter(
+            topic=topic, pk=data["reply_to"], state=PostState.PUBLISHED, deleted_at__isnull=True
+        ).first()
     if "preview" in request.POST:
         context["preview"] = render_markdown(data["body"])
         return _compose(request, context)
@@ -406,7 +409,7 @@ def edit_post(request, post_id):
     if not can.can_edit(request.user, post, moderates):
         raise PermissionDenied
     by_other = post.author_id != request.user.id
-    form = EditForm(request.POST or None, initial={"body": post.body})
+    form = EditForm(request.POST if request.method == "POST" else None, initial={"body": post.body})
     if not by_other:
         form.fields["reason"].label = _("What did you change? (optional)")
     context = {
@@ -460,7 +463,7 @@ def flag_post(request, post_id):
     post, _moderates = _visible_post(request, post_id)
     if not can.can_flag(request.user, post):
         raise PermissionDenied
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.flag(
@@ -648,7 +651,7 @@ def suspend_member(request, user_id):
     if not can.can_suspend(request.user):
         raise PermissionDenied
     member = get_object_or_404(get_user_model(), pk=user_id)
-    form = SuspendForm(request.POST or None)
+    form = SuspendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if request.POST.get("action") == "lift":
             services.unsuspend(member, request.user, request.POST.get("reason", "")[:500])
@@ -677,7 +680,7 @@ def suspend_member(request, user_id):
 def watched_words(request):
     if not can.can_manage_watched_words(request.user):
         raise PermissionDenied
-    form = WatchedWordForm(request.POST or None)
+    form = WatchedWordForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if request.POST.get("remove"):
             word = get_object_or_404(WatchedWord, pk=request.POST["remove"])
