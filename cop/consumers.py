@@ -17,7 +17,7 @@ from channels.layers import get_channel_layer
 from django.core.cache import cache
 
 from . import services
-from .models import Message, Space
+from .models import Membership, Message, Space
 from .permissions import can_delete_message, can_moderate_space, can_post
 
 MAX_FRAME = 64 * 1024
@@ -167,7 +167,12 @@ class SpaceConsumer(AsyncWebsocketConsumer):
     def _post(self, body, client_id):
         """The stored message's id, or None if the user may not post (any more)."""
         user = self.scope["user"]
-        if not can_post(user, services.membership_of(user, self.space)):
+        # The membership comes with a fresh copy of the user: a suspension (or mute) made
+        # since this connection opened holds even if the event that closes it was lost.
+        membership = (
+            Membership.objects.filter(space=self.space, user=user).select_related("user").first()
+        )
+        if membership is None or not can_post(membership.user, membership):
             return None
         message, _created = services.post_message(self.space, user, body, client_id)
         return message.id

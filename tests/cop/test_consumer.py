@@ -349,3 +349,26 @@ async def test_presence_left_by_a_dead_worker_ages_out():
         Presence.objects.filter(channel_name="specific.dead-worker!x").exists
     )()
     await a.disconnect()
+
+
+async def test_a_member_suspended_while_connected_cannot_send_even_if_the_close_was_lost():
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    space = await make_space()
+    alice = await make_member(space)
+    a = await connect(alice, space.slug)
+    await frames_until(a, "presence")
+    # Suspended straight in the database: no event reaches the open connection.
+    await database_sync_to_async(get_user_model().objects.filter(pk=alice.pk).update)(
+        suspended_until=timezone.now() + timedelta(days=1)
+    )
+
+    await a.send_json_to(send("Still here?"))
+    error = (await frames_until(a, "error"))[-1]
+
+    assert error["code"] == "forbidden"
+    assert await stored(space=space) == []
+    await a.disconnect()
