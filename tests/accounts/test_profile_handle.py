@@ -28,7 +28,8 @@ def test_a_handle_is_made_from_the_name_in_ascii_and_kept_unique(db):
     thai = UserFactory(name="สมชาย วงศ์สกุล")
     assert first.handle == "tran-thi-quynh-zung"
     assert second.handle == "tran-thi-quynh-zung-2"
-    assert thai.handle and thai.handle.isascii()
+    assert thai.handle
+    assert thai.handle.isascii()
 
 
 def test_a_member_changes_their_handle_but_not_to_one_taken(client, db):
