@@ -25,6 +25,15 @@ REPLAY_BATCH = 200
 PRESENCE_DELAY = 0.5  # seconds: arrivals and departures within it make one announcement
 
 
+def after_id(scope):
+    """The ?after=<id> of a (re)connection: None without it, 0 if it is not a number."""
+    values = parse_qs(scope.get("query_string", b"").decode()).get("after")
+    try:
+        return max(0, int(values[0])) if values else None
+    except ValueError:
+        return 0
+
+
 class SpaceConsumer(AsyncWebsocketConsumer):
     space = None
 
@@ -39,7 +48,7 @@ class SpaceConsumer(AsyncWebsocketConsumer):
             await self.close(code=4403)
             return
         await self.channel_layer.group_add(self.space.group_name, self.channel_name)
-        after = self._after()
+        after = after_id(self.scope)
         if after is not None:
             await self._replay(after)
         await self._presence(services.arrive, self.space, user, self.channel_name)
@@ -116,13 +125,6 @@ class SpaceConsumer(AsyncWebsocketConsumer):
             await self.close(code=4403)
 
     # --- Helpers ---------------------------------------------------------------------
-    def _after(self):
-        values = parse_qs(self.scope.get("query_string", b"").decode()).get("after")
-        try:
-            return max(0, int(values[0])) if values else None
-        except ValueError:
-            return 0
-
     async def _replay(self, after):
         while True:
             frames = await self._replay_batch(after)

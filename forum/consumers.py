@@ -12,10 +12,11 @@ when one is hidden or deleted, {"type": "post.updated", "id"} after an edit, and
 """
 
 import json
-from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+
+from cop.consumers import after_id
 
 from . import permissions as can
 from . import services
@@ -35,7 +36,7 @@ class TopicConsumer(AsyncWebsocketConsumer):
             return
         self.topic_id = self.scope["url_route"]["kwargs"]["topic_id"]
         await self.channel_layer.group_add(services.group_name(self.topic_id), self.channel_name)
-        after = self._after()
+        after = after_id(self.scope)
         if after is not None:
             while True:
                 frames = await self._replay_batch(after)
@@ -85,13 +86,6 @@ class TopicConsumer(AsyncWebsocketConsumer):
             code = await self._refusal(self.topic_id)
             if code:
                 await self.close(code=code)
-
-    def _after(self):
-        values = parse_qs(self.scope.get("query_string", b"").decode()).get("after")
-        try:
-            return max(0, int(values[0])) if values else None
-        except ValueError:
-            return 0
 
     @database_sync_to_async
     def _refusal(self, topic_id):
