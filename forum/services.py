@@ -647,6 +647,7 @@ def unhide(post, by, reason=""):
         _resolve_flags(post, by)
         post.save(update_fields=["state", "state_reason", "open_flags"])
         log(by, ModerationAction.UNHIDE, post=post, reason=reason)
+        _notify_author(post, by, reason or _("Your post is visible again."))
         if not post.is_deleted:
             _published(post, notify=False)
     return post

@@ -854,3 +854,16 @@ def test_the_log_page_shows_the_newest_first_and_filters_by_action(
     assert "log entry four" in theirs
     assert "log entry two" not in theirs
     assert client_for(learner).get(url).status_code == 403
+
+
+def test_the_author_is_told_when_a_hidden_post_is_shown_again(topic, other, moderator):
+    post = services.reply(topic, other, "A fair point, after all")
+    services.hide(post, moderator, "Looks like spam")
+
+    services.unhide(post, moderator)
+
+    told = Notification.objects.filter(user=other, post=post).order_by("id")
+    assert [(n.kind, n.detail) for n in told] == [
+        ("moderated", "Looks like spam"),
+        ("moderated", "Your post is visible again."),
+    ]
