@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from home.text import render_markdown
@@ -509,11 +510,19 @@ def subscribe(request, kind, key):
 
 # --- Moderation -------------------------------------------------------------------------
 POST_ACTIONS = {
-    "approve": (services.approve, False, _("The post is approved and published.")),
-    "reject": (services.reject, True, _("The post is rejected; its author is told why.")),
-    "hide": (services.hide, True, _("The post is hidden.")),
-    "unhide": (services.unhide, False, _("The post is visible again.")),
-    "dismiss": (services.dismiss_flags, False, _("The flags are dismissed; the post stays.")),
+    "approve": (services.approve, False, gettext_lazy("The post is approved and published.")),
+    "reject": (
+        services.reject,
+        True,
+        gettext_lazy("The post is rejected; its author is told why."),
+    ),
+    "hide": (services.hide, True, gettext_lazy("The post is hidden.")),
+    "unhide": (services.unhide, False, gettext_lazy("The post is visible again.")),
+    "dismiss": (
+        services.dismiss_flags,
+        False,
+        gettext_lazy("The flags are dismissed; the post stays."),
+    ),
 }
 
 
