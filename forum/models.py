@@ -190,6 +190,11 @@ class Post(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["state", "created_at"], name="forum_post_state"),
             models.Index(
+                fields=["topic", "number"],
+                condition=Q(state="published", deleted_at__isnull=True),
+                name="forum_post_listed",
+            ),
+            models.Index(
                 fields=["open_flags"], condition=Q(open_flags__gt=0), name="forum_post_flagged"
             ),
         ]

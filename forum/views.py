@@ -177,8 +177,12 @@ def topic(request, topic_id):
     topic, moderates = _visible_topic(request, topic_id)
     user = request.user
     posts = services.visible_posts(topic, user, moderates)
-    page = Paginator(posts, services.POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    post_list = list(page.object_list)
+    # Page through the narrow (topic, number) index first, then join authors and replies
+    # for the page's posts only: deep pages of long topics stay cheap (one query still).
+    page = Paginator(posts.values_list("id", flat=True), services.POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    post_list = list(posts.filter(id__in=page.object_list))
     if post_list:
         services.mark_read(user, topic, post_list[-1].number)
     form = ReplyForm(initial=_quote(request, topic, moderates))
