@@ -71,7 +71,7 @@ def _readable_category(request, slug):
     return category
 
 
-def _visible_topic(request, topic_id, *, for_update=False):
+def _visible_topic(request, topic_id):
     """(topic, moderates) for a topic this person may see; 404 for a topic they may not
     know about (waiting for approval, hidden), login or 403 for an unreadable category."""
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=topic_id)
