@@ -147,7 +147,8 @@ def plan(bench_posts, topics, big):
     rng = random.Random(SEED)  # noqa: S311 (bench data, not secrets)
     weights = [rng.lognormvariate(0, 1.2) for _ in range(topics - 1)]
     extra = rest - (topics - 1)  # the replies, beyond each topic's first post
-    shares = [w * extra / sum(weights) for w in weights]
+    total = sum(weights)
+    shares = [w * extra / total for w in weights]
     counts = [1 + int(share) for share in shares]
     by_remainder = sorted(range(len(shares)), key=lambda i: int(shares[i]) - shares[i])
     for i in by_remainder[: rest - sum(counts)]:  # largest remainders first
@@ -303,7 +304,7 @@ def build(category, members, titles, counts):
 
     now = timezone.now().replace(microsecond=0)
     html = [render_markdown(body) for body in BODIES]
-    schedule = []  # per topic: (rng, first post's time, time between posts)
+    schedule = []  # per topic: (rng, first post's time, time between posts, author)
     topics = []
     for index, (name, count) in enumerate(zip(titles, counts, strict=True)):
         rng = random.Random(SEED + index)  # noqa: S311
