@@ -787,13 +787,21 @@ def unwatch_word(watched, by):
     cache.delete(WATCHED_WORDS_CACHE_KEY)
 
 
+def _to_review(category_ids):
+    return Post.objects.filter(topic__category_id__in=category_ids, deleted_at__isnull=True)
+
+
 def moderation_queue(category_ids):
     """Posts waiting for approval and posts with open flags, in the given categories."""
-    posts = Post.objects.filter(topic__category_id__in=category_ids, deleted_at__isnull=True)
-    base = posts.select_related("author", "topic__category").order_by("created_at")
-    pending = base.filter(state=PostState.PENDING)
-    flagged = base.filter(open_flags__gt=0)
-    return pending, flagged
+    base = (
+        _to_review(category_ids).select_related("author", "topic__category").order_by("created_at")
+    )
+    return base.filter(state=PostState.PENDING), base.filter(open_flags__gt=0)
+
+
+def waiting_count(category_ids):
+    """How many posts the queue holds for these categories (one query)."""
+    return _to_review(category_ids).filter(Q(state=PostState.PENDING) | Q(open_flags__gt=0)).count()
 
 
 # --- Live readers -----------------------------------------------------------------------

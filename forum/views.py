@@ -125,13 +125,7 @@ def index(request):
     )
     services.annotate_unread(request.user, latest)
     moderated = can.moderated_category_ids(request.user, categories)
-    waiting = 0
-    if moderated:
-        waiting = (
-            Post.objects.filter(topic__category_id__in=moderated, deleted_at__isnull=True)
-            .filter(Q(state=PostState.PENDING) | Q(open_flags__gt=0))
-            .count()
-        )
+    waiting = services.waiting_count(moderated) if moderated else 0
     return render(
         request,
         "forum/index.html",
@@ -193,25 +187,33 @@ def topic(request, topic_id):
     )
 
 
-def _topic_context(request, topic, moderates, page, post_list, form, preview=None):
-    user = request.user
+def _post_controls(user, topic, moderates, posts):
+    """What forum/post.html needs besides the post: the reader's rights, and which of
+    `posts` they have flagged (one query)."""
     flagged = set()
-    if user.is_authenticated and post_list:
+    if user.is_authenticated and posts:
         flagged = set(
-            Flag.objects.filter(user=user, post__in=[p.id for p in post_list]).values_list(
+            Flag.objects.filter(user=user, post__in=[p.id for p in posts]).values_list(
                 "post_id", flat=True
             )
         )
-    may_reply = can.can_reply(user, topic, moderates)
-    context = {
+    return {
         "topic": topic,
+        "moderates": moderates,
+        "may_reply": can.can_reply(user, topic, moderates),
+        "may_flag": can.may_flag(user),
+        "may_suspend": can.can_suspend(user),
+        "flagged": flagged,
+    }
+
+
+def _topic_context(request, topic, moderates, page, post_list, form, preview=None):
+    user = request.user
+    context = {
+        **_post_controls(user, topic, moderates, post_list),
         "category": topic.category,
         "page_obj": page,
         "posts": post_list,
-        "moderates": moderates,
-        "may_reply": may_reply,
-        "may_flag": can.may_flag(user),
-        "flagged": flagged,
         "form": form,
         "preview": preview,
         "subscribed": services.is_subscribed(user, topic=topic),
@@ -219,7 +221,6 @@ def _topic_context(request, topic, moderates, page, post_list, form, preview=Non
         "on_last_page": not page.has_next(),
         "strings": client_strings(),
         "slow_minutes": max(1, topic.slow_mode_seconds // 60),
-        "may_suspend": can.can_suspend(user),
     }
     if moderates:
         categories = [c for c in Category.objects.all() if can.can_moderate(user, c)]
@@ -280,22 +281,10 @@ def post_permalink(request, post_id):
 def post_fragment(request, post_id):
     """One post's HTML as this person sees it (the live client inserts it)."""
     post, moderates = _visible_post(request, post_id)
-    topic = post.topic
-    flagged = (
-        request.user.is_authenticated and Flag.objects.filter(post=post, user=request.user).exists()
-    )
     return render(
         request,
         "forum/post.html",
-        {
-            "post": post,
-            "topic": topic,
-            "moderates": moderates,
-            "may_reply": can.can_reply(request.user, topic, moderates),
-            "may_flag": can.may_flag(request.user),
-            "flagged": {post.id} if flagged else set(),
-            "may_suspend": can.can_suspend(request.user),
-        },
+        {"post": post, **_post_controls(request.user, post.topic, moderates, [post])},
     )
 
 
