@@ -3,6 +3,7 @@
 import zoneinfo
 
 from anyascii import anyascii
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,6 +16,7 @@ from .constants import (
     COUNTRY_SLUGS,
     COUNTRY_TIME_ZONES,
     PREFERRED_LANGUAGES,
+    PROGRAMME_COUNTRIES,
     Constituency,
     Country,
     Gender,
@@ -46,7 +48,8 @@ class User(AbstractUser):
     One `name` field instead of first/last name: names across the region do not split
     that way, and the name is printed as written on certificates. The profile fields
     (country, constituency, organization, gender) drive reports disaggregated by them.
-    A national focal point's country is `country`.
+    They are the member's own to edit and grant nothing: the country a national focal
+    point serves is a `RoleScope` an administrator grants.
     """
 
     username = None
@@ -156,6 +159,7 @@ class User(AbstractUser):
 
     def refresh_from_db(self, *args, **kwargs):
         self.__dict__.pop("_role_names", None)
+        self.__dict__.pop("_role_scopes", None)
         super().refresh_from_db(*args, **kwargs)
 
     @property
@@ -168,6 +172,68 @@ class User(AbstractUser):
     def has_role(self, role):
         return self.is_active and role in self.role_names
 
+    def scopes_of(self, role):
+        """The countries an administrator granted this user for `role` (a frozenset of ISO
+        codes), none while the user lacks the role. One query for all of a user's scopes,
+        made only for a user with a scoped role, then cached on the instance for the
+        request; users without a scoped role pay nothing."""
+        if role not in SCOPED_ROLES or not self.has_role(role):
+            return frozenset()
+        if not hasattr(self, "_role_scopes"):
+            scopes = {}
+            for scoped_role, country in self.role_scopes.values_list("role", "country"):
+                scopes.setdefault(scoped_role, set()).add(country)
+            self._role_scopes = {name: frozenset(codes) for name, codes in scopes.items()}
+        return self._role_scopes.get(role, frozenset())
+
     @property
     def is_focal_point(self):
-        return self.has_role(Role.FOCAL_POINT) and self.country != Country.OTHER
+        """A national focal point with at least one country granted."""
+        return bool(self.scopes_of(Role.FOCAL_POINT))
+
+
+# The roles whose permissions read a scope, with their labels. A later scoped role (a
+# trainer's countries) is added here when a permission starts reading it.
+SCOPED_ROLES = {Role.FOCAL_POINT: _("National focal point")}
+
+
+class RoleScope(models.Model):
+    """Where a member exercises a role: the country a national focal point serves.
+
+    Granted by an administrator (Django admin, inline on the user), kept apart from the
+    member's own profile, which grants nothing. Every permission that is scoped reads
+    these rows (through `User.scopes_of`), and only for a member who also has the role.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_scopes",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=80, choices=list(SCOPED_ROLES.items()))
+    country = models.CharField(
+        _("country"), max_length=2, choices=[(c.value, c.label) for c in PROGRAMME_COUNTRIES]
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role scope")
+        verbose_name_plural = _("role scopes")
+        ordering = ["role", "country"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "country"], name="accounts_rolescope_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.get_country_display()}"

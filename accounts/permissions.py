@@ -2,8 +2,9 @@
 
 Every app asks here rather than checking groups itself, so a rule changes in one place.
 Each predicate takes the user first and is safe to call with an anonymous user. Roles
-are Django groups (constants.Role); a national focal point is scoped to the country on
-their profile. Site administrators may do everything.
+are Django groups (constants.Role); a national focal point acts for the countries an
+administrator granted it (accounts.RoleScope), never for the country on its own profile,
+which the member edits. Site administrators may do everything.
 """
 
 from .constants import Country, Role
@@ -32,12 +33,11 @@ def is_moderator(user):
 
 
 def is_focal_point_for(user, country):
-    """A national focal point, for the country on their own profile only."""
+    """A national focal point, for a country an administrator granted it only."""
     return (
         _active(user)
         and country not in ("", None, Country.OTHER)
-        and user.has_role(Role.FOCAL_POINT)
-        and user.country == country
+        and country in user.scopes_of(Role.FOCAL_POINT)
     )
 
 

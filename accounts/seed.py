@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from .constants import Constituency, Country, Role
-from .services import grant_role
+from .services import grant_role, grant_scope
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - public demo password, DESIGN.md
 
@@ -53,6 +53,7 @@ DEMO_ACCOUNTS = [
         "organization": "Ministry of Labour and Vocational Training",
         "language": "km",
         "roles": [Role.FOCAL_POINT],
+        "scopes": [(Role.FOCAL_POINT, Country.CAMBODIA)],
     },
     {
         "email": "focal.th@example.org",
@@ -62,6 +63,7 @@ DEMO_ACCOUNTS = [
         "organization": "Ministry of Labour",
         "language": "th",
         "roles": [Role.FOCAL_POINT],
+        "scopes": [(Role.FOCAL_POINT, Country.THAILAND)],
     },
     {
         "email": "admin@example.org",
@@ -84,6 +86,7 @@ def seed_accounts(stdout=None):
     for spec in DEMO_ACCOUNTS:
         spec = dict(spec)
         roles = spec.pop("roles")
+        scopes = spec.pop("scopes", [])
         email = spec.pop("email")
         user, is_new = User.objects.get_or_create(email=email, defaults=spec)
         if is_new:
@@ -96,5 +99,7 @@ def seed_accounts(stdout=None):
         )
         for role in [Role.LEARNER, *roles]:
             grant_role(user, role)
+        for role, country in scopes:
+            grant_scope(user, role, country)
     if stdout:
         stdout.write(f"Demo accounts: {created} created, {len(DEMO_ACCOUNTS) - created} kept.")

@@ -126,7 +126,7 @@ def seed_members(spaces):
     for user in get_user_model().objects.filter(email__endswith="@example.org"):
         own = COUNTRY_SLUGS.get(user.country)
         for slug in filter(None, [REGIONAL_SLUG, own]):
-            facilitates = slug == own and user.has_role(Role.FOCAL_POINT)
+            facilitates = slug == own and user.country in user.scopes_of(Role.FOCAL_POINT)
             Membership.objects.get_or_create(
                 space=spaces[slug],
                 user=user,

@@ -448,7 +448,11 @@ def _readers_of(category, users):
     return users.filter(
         Q(is_superuser=True)
         | Q(groups__name__in=[Role.LEARNER, Role.MODERATOR, Role.SITE_ADMIN])
-        | Q(groups__name=Role.FOCAL_POINT, country=category.country or "--")
+        | Q(
+            groups__name=Role.FOCAL_POINT,
+            role_scopes__role=Role.FOCAL_POINT,
+            role_scopes__country=category.country or "--",
+        )
     ).distinct()
 
 

@@ -3,13 +3,17 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from accounts.constants import Constituency, Country, Role
-from accounts.services import grant_role
+from accounts.services import grant_role, grant_scope
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A verified learner unless told otherwise: UserFactory(roles=[Role.TRAINER])."""
+    """A verified learner unless told otherwise: UserFactory(roles=[Role.TRAINER]).
+
+    Scopes are granted apart from the profile country:
+    UserFactory(roles=[Role.FOCAL_POINT], scopes=[(Role.FOCAL_POINT, "KH")]).
+    """
 
     class Meta:
         model = get_user_model()
@@ -36,3 +40,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         verified = EmailAddress.objects.filter(user=self, verified=True).exists()
         for role in [*([Role.LEARNER] if verified else []), *(extracted or [])]:
             grant_role(self, role)
+
+    @factory.post_generation
+    def scopes(self, create, extracted, **kwargs):
+        if create:
+            for role, country in extracted or []:
+                grant_scope(self, role, country)

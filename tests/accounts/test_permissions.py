@@ -45,21 +45,23 @@ def test_an_unverified_user_is_not_yet_a_learner():
     assert not can.is_learner(UserFactory(verified=False))
 
 
-def test_a_focal_point_acts_for_the_country_on_the_profile_only():
-    focal = UserFactory(country="KH", roles=[Role.FOCAL_POINT])
+def test_a_focal_point_acts_for_the_country_it_was_granted_only():
+    focal = UserFactory(country="TH", roles=[Role.FOCAL_POINT], scopes=[(Role.FOCAL_POINT, "KH")])
 
     assert can.can_moderate_country(focal, "KH")
     assert can.can_edit_follow_up(focal, "KH")
-    assert not can.can_moderate_country(focal, "TH")
+    assert not can.can_moderate_country(focal, "TH")  # the country on its own profile
     assert not can.can_edit_follow_up(focal, "TH")
     assert not can.is_moderator(focal)
 
 
-def test_a_focal_point_without_a_programme_country_acts_for_none():
-    focal = UserFactory(country="ZZ", roles=[Role.FOCAL_POINT])
+def test_a_focal_point_granted_no_country_acts_for_none():
+    focal = UserFactory(country="KH", roles=[Role.FOCAL_POINT])
 
+    assert not focal.is_focal_point
+    assert not can.can_moderate_country(focal, "KH")
+    assert not can.can_edit_follow_up(focal, "KH")
     assert not can.can_moderate_country(focal, "ZZ")
-    assert not can.can_edit_follow_up(focal, "ZZ")
 
 
 def test_moderators_moderate_every_country_but_do_not_edit_follow_up():

@@ -63,7 +63,12 @@ def moderator(db):
 
 @pytest.fixture
 def focal_kh(db):
-    return UserFactory(name="Focal Cambodia", country=Country.CAMBODIA, roles=[Role.FOCAL_POINT])
+    return UserFactory(
+        name="Focal Cambodia",
+        country=Country.CAMBODIA,
+        roles=[Role.FOCAL_POINT],
+        scopes=[(Role.FOCAL_POINT, Country.CAMBODIA)],
+    )
 
 
 @pytest.fixture

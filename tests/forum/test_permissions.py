@@ -469,7 +469,11 @@ def test_a_focal_points_log_shows_only_their_categorys_entries(
 
 
 def test_a_focal_point_of_another_country_has_no_say_in_cambodia(cambodia, learner):
-    focal_th = UserFactory(country=Country.THAILAND, roles=[Role.FOCAL_POINT])
+    focal_th = UserFactory(
+        country=Country.THAILAND,
+        roles=[Role.FOCAL_POINT],
+        scopes=[(Role.FOCAL_POINT, Country.THAILAND)],
+    )
     topic = services.start_topic(cambodia, learner, "Cambodian topic", "A Cambodian post")
     post = topic.posts.get(number=1)
 
