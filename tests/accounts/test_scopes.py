@@ -365,3 +365,37 @@ def test_a_member_cannot_reach_the_scopes_in_the_admin():
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def test_an_administrator_grants_a_scope_in_the_wagtail_admin():
+    admin = get_user_model().objects.get(email="admin@example.org")
+    focal = UserFactory(country=Country.THAILAND, roles=[Role.FOCAL_POINT])
+    client = client_for(admin)
+    data = {"user": focal.id, "role": Role.FOCAL_POINT, "country": "ID"}
+
+    granted = client.post(reverse("role_scopes:add"), data)
+    again = client.post(reverse("role_scopes:add"), data)
+
+    assert granted.status_code == 302
+    scope = RoleScope.objects.get(user=focal)
+    assert (scope.role, scope.country, scope.granted_by_id) == (Role.FOCAL_POINT, "ID", admin.id)
+    assert again.status_code == 200  # the form again, with the error
+    assert RoleScope.objects.filter(user=focal).count() == 1
+    listing = client.get(reverse("role_scopes:index"))
+    assert listing.status_code == 200
+    assert focal.name in listing.content.decode()
+
+
+def test_neither_a_focal_point_nor_a_content_editor_grants_scopes_in_the_wagtail_admin():
+    focal = UserFactory(country=Country.THAILAND, roles=[Role.FOCAL_POINT])
+    editor = UserFactory(roles=[Role.CONTENT_EDITOR])
+    data = {"user": focal.id, "role": Role.FOCAL_POINT, "country": "TH"}
+
+    as_focal = client_for(focal).post(reverse("role_scopes:add"), data)
+    as_editor = client_for(editor).post(reverse("role_scopes:add"), data)
+
+    assert as_focal.status_code == 302
+    assert as_focal.url.startswith("/admin/login/")
+    assert as_editor.status_code == 302  # Wagtail's "no permission" redirect to the dashboard
+    assert as_editor.url == reverse("wagtailadmin_home")
+    assert RoleScope.objects.filter(user=focal).count() == 0
