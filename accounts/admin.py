@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import PROFILE_FIELDS
+from .forms import PROFILE_FIELDS, AdminUserAddForm, AdminUserChangeForm
 from .models import RoleScope, User
 
 
@@ -22,6 +22,8 @@ class RoleScopeInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = AdminUserChangeForm  # the rules for names (accounts.validators)
+    add_form = AdminUserAddForm
     inlines = [RoleScopeInline]
     ordering = ["email"]
     list_display = ["email", "name", "country", "constituency", "is_staff", "is_active"]

@@ -4,10 +4,18 @@ import zoneinfo
 from functools import cache
 
 from django import forms
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from .constants import COUNTRY_TIME_ZONES
 from .models import User
+from .validators import (
+    normalise_name,
+    validate_display_name,
+    validate_handle_characters,
+    validate_handle_not_reserved,
+    validate_not_staff_name,
+)
 
 PROFILE_FIELDS = [
     "name",
@@ -66,7 +74,27 @@ def clean_profile(cleaned_data):
     return cleaned_data
 
 
-class SignupProfileForm(forms.Form):
+class DisplayNameMixin:
+    """clean_name for every form that sets a name (the admin forms too): spaces made plain,
+    then one line without control, direction-changing or invisible characters. A newline
+    in a name would break the subject of every e-mail notice about that member's posts."""
+
+    def clean_name(self):
+        name = normalise_name(self.cleaned_data.get("name") or "")
+        validate_display_name(name)
+        return name
+
+
+class OwnNameMixin(DisplayNameMixin):
+    """For the forms where members name themselves: not a staff member's name."""
+
+    def clean_name(self):
+        name = super().clean_name()
+        validate_not_staff_name(name, user=getattr(self, "instance", None))
+        return name
+
+
+class SignupProfileForm(OwnNameMixin, forms.Form):
     """allauth puts this form's fields after e-mail and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
     def __init__(self, *args, **kwargs):
@@ -82,7 +110,7 @@ class SignupProfileForm(forms.Form):
         user.save()
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(OwnNameMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = [*PROFILE_FIELDS, "handle", "notify_by_email"]
@@ -96,10 +124,20 @@ class ProfileForm(forms.ModelForm):
         return clean_profile(super().clean())
 
     def clean_handle(self):
-        """Left blank, the handle stays as it is; a new one must be free."""
+        """Left blank, the handle stays as it is; a new one must be free, and not reserved."""
         handle = (self.cleaned_data.get("handle") or "").strip().lower()
-        if not handle:
+        if not handle or handle == self.instance.handle:
             return self.instance.handle
+        validate_handle_characters(handle)
+        validate_handle_not_reserved(handle)
         if User.objects.filter(handle=handle).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Someone already has that handle."))
         return handle
+
+
+class AdminUserChangeForm(DisplayNameMixin, UserChangeForm):
+    """The Django admin's user form, with the rules for names."""
+
+
+class AdminUserAddForm(DisplayNameMixin, UserCreationForm):
+    """The Django admin's form for a new user, with the rules for names."""

@@ -23,6 +23,7 @@ from .constants import (
     Role,
 )
 from .managers import UserManager
+from .validators import is_reserved_handle
 
 
 def validate_time_zone(value):
@@ -38,8 +39,10 @@ validate_handle = RegexValidator(
 
 
 def handle_from_name(name):
-    """A handle for @mentions, in ASCII letters whatever the script of the name."""
-    return slugify(anyascii(name or ""))[:24].strip("-") or "member"
+    """A handle for @mentions, in ASCII letters whatever the script of the name; never a
+    reserved one (@admin, @all...: "member" then, numbered by _free_handle)."""
+    handle = slugify(anyascii(name or ""))[:24].strip("-") or "member"
+    return "member" if is_reserved_handle(handle) else handle
 
 
 class User(AbstractUser):

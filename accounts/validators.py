@@ -170,3 +170,32 @@ def name_key(name):
     folded = unicodedata.normalize("NFKC", name or "").casefold()
     folded = unicodedata.normalize("NFKC", folded)
     return " ".join("".join(c for c in folded if not is_invisible(c) or c.isspace()).split())
+
+
+def staff_names(exclude=None):
+    """The display names of staff: is_staff, superusers, moderators, site administrators."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from .constants import Role
+
+    staff_roles = [Role.MODERATOR, Role.SITE_ADMIN]
+    staff = get_user_model().objects.filter(
+        Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name__in=staff_roles)
+    )
+    if exclude is not None and exclude.pk is not None:
+        staff = staff.exclude(pk=exclude.pk)
+    return staff.values_list("name", flat=True).distinct()
+
+
+def validate_not_staff_name(name, user=None):
+    """Nobody takes a staff member's name (compared by `name_key`: case, full-width forms
+    and spacing do not make a different name). Keeping one's own current name is fine."""
+    key = name_key(name)
+    if user is not None and user.pk is not None and name_key(user.name) == key:
+        return
+    if any(name_key(other) == key for other in staff_names(exclude=user)):
+        raise ValidationError(
+            _("That is the name of a member of the staff. Please use your own name."),
+            code="staff_name",
+        )

@@ -3,10 +3,10 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as BaseUserViewSet
 
-from .forms import PROFILE_FIELDS
+from .forms import PROFILE_FIELDS, DisplayNameMixin
 
 
-class AdminUserCreationForm(UserCreationForm):
+class AdminUserCreationForm(DisplayNameMixin, UserCreationForm):
     first_name = None
     last_name = None
 
@@ -14,7 +14,7 @@ class AdminUserCreationForm(UserCreationForm):
         fields = ["email", *PROFILE_FIELDS, "is_superuser", "groups"]
 
 
-class AdminUserEditForm(UserEditForm):
+class AdminUserEditForm(DisplayNameMixin, UserEditForm):
     first_name = None
     last_name = None
 

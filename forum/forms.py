@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.text import is_blank, validate_user_text
+
 from .models import Category, FlagReason, Post, WatchedWordAction
 
 BODY_HELP = _(
@@ -19,17 +21,37 @@ def body_field(label=None):
     )
 
 
-class TopicForm(forms.Form):
+def visible_text(value, message):
+    """Text made only of invisible characters (zero-width spaces, joiners, BOM, spaces)
+    is empty: `message`. A character that is never stored (NUL, controls) is refused."""
+    if is_blank(value):
+        raise forms.ValidationError(message, code="required")
+    validate_user_text(value)
+    return value
+
+
+class VisibleBodyMixin:
+    def clean_body(self):
+        return visible_text(self.cleaned_data["body"], _("Write something before you post."))
+
+
+class TopicForm(VisibleBodyMixin, forms.Form):
     title = forms.CharField(label=_("Title"), min_length=5, max_length=200)
     body = body_field()
 
 
-class ReplyForm(forms.Form):
+    def clean_title(self):
+        """One line (it is an e-mail subject too), with something visible in it."""
+        title = visible_text(self.cleaned_data["title"], _("Give your topic a title."))
+        return " ".join(title.split())
+
+
+class ReplyForm(VisibleBodyMixin, forms.Form):
     body = body_field(_("Your reply"))
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class EditForm(forms.Form):
+class EditForm(VisibleBodyMixin, forms.Form):
     body = body_field(_("Text"))
     reason = forms.CharField(
         label=_("Reason for the edit"),

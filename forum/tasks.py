@@ -43,6 +43,7 @@ def _message(notification):
         "what": notification.get_kind_display(),
         "topic": post.topic.title,
     }
+    subject = " ".join(subject.split())  # one header line, whatever a name or title holds
     excerpt = post.body if len(post.body) <= EXCERPT else post.body[:EXCERPT] + "…"
     lines = [subject, ""]
     if notification.detail:

@@ -3,8 +3,16 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import translation
 
-from home.text import render_markdown
+from home.text import UnsafeText, check_user_text, is_blank, render_markdown
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The forms are called directly here, outside a request: the messages in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
@@ -70,3 +78,44 @@ def test_scripts_of_the_region_pass_untouched():
     text = "ការសហការ · ການຮ່ວມມື · ความร่วมมือ · Хамтын ажиллагаа · Hợp tác xã · 合作社 · 협동조합"
 
     assert render_markdown(text) == f"<p>{text}</p>\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " \n\t", "\u200b", "\u200c\u200d\ufeff\u2060", "\u00a0\u3000\u2800\u3164", "\u202e\u2066"],
+)
+def test_text_of_invisible_characters_is_blank(text):
+    assert is_blank(text) is True
+
+
+@pytest.mark.parametrize("text", ["a", "\u200bx\u200b", "สวัสดี", "😀", "-"])
+def test_text_with_something_visible_is_not_blank(text):
+    assert is_blank(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a\x00b", "U+0000"),
+        ("a\ud800", "U+D800"),
+        ("\udfff", "U+DFFF"),
+        ("x\x1b[0m", "U+001B"),
+        ("\x7f", "U+007F"),
+        ("\x85", "U+0085"),
+        ("\x0b", "U+000B"),
+    ],
+)
+def test_user_text_with_nul_surrogates_or_controls_is_refused_with_a_message(text, code):
+    with pytest.raises(UnsafeText) as refused:
+        check_user_text(text)
+
+    assert isinstance(refused.value, ValueError)
+    assert refused.value.message == (
+        f"The text contains a character that cannot be stored ({code}). Remove it and try again."
+    )
+
+
+def test_newlines_tabs_and_every_script_are_user_text():
+    text = "line one\r\nline two\tสหกรณ์ 合作社 \U0001f600 \u200d"
+
+    assert check_user_text(text) == text
