@@ -229,6 +229,9 @@ SPACES_MESSAGES_PER_10_SECONDS = int(os.environ.get("SPACES_MESSAGES_PER_10_SECO
 FORUM_APPROVE_FIRST_POSTS = int(os.environ.get("FORUM_APPROVE_FIRST_POSTS", "2"))
 FORUM_FLAGS_TO_HIDE = int(os.environ.get("FORUM_FLAGS_TO_HIDE", "3"))
 FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
+# A follower of a busy topic gets one e-mail for the first unread reply, then the others
+# together in one digest (`manage.py send_forum_digests`, from cron) at most this often.
+FORUM_EMAIL_DIGEST_MINUTES = int(os.environ.get("FORUM_EMAIL_DIGEST_MINUTES", "60"))
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -35,10 +37,16 @@ class VisibleBodyMixin:
         return visible_text(self.cleaned_data["body"], _("Write something before you post."))
 
 
+def token_field():
+    """The form's idempotency token: a new uuid4 each time the form is shown, sent back
+    hidden, so the same form sent twice makes one post (see services.start_topic)."""
+    return forms.UUIDField(required=False, initial=uuid.uuid4, widget=forms.HiddenInput)
+
+
 class TopicForm(VisibleBodyMixin, forms.Form):
     title = forms.CharField(label=_("Title"), min_length=5, max_length=200)
     body = body_field()
-
+    token = token_field()
 
     def clean_title(self):
         """One line (it is an e-mail subject too), with something visible in it."""
@@ -49,6 +57,7 @@ class TopicForm(VisibleBodyMixin, forms.Form):
 class ReplyForm(VisibleBodyMixin, forms.Form):
     body = body_field(_("Your reply"))
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = token_field()
 
 
 class EditForm(VisibleBodyMixin, forms.Form):

@@ -168,6 +168,10 @@ class Post(index.Indexed, models.Model):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The idempotency token of the form that made the post (a uuid4 made when the form
+    # was shown): the same form sent twice (a double click, two workers) makes one post.
+    # Empty on posts made otherwise (the seeder, older posts).
+    submit_token = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = PostQuerySet.as_manager()
 
@@ -185,7 +189,12 @@ class Post(index.Indexed, models.Model):
         verbose_name = _("post")
         ordering = ["topic", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["topic", "number"], name="one_post_per_number")
+            models.UniqueConstraint(fields=["topic", "number"], name="one_post_per_number"),
+            models.UniqueConstraint(
+                fields=["author", "submit_token"],
+                condition=Q(submit_token__isnull=False),
+                name="one_post_per_submit",
+            ),
         ]
         indexes = [
             models.Index(fields=["state", "created_at"], name="forum_post_state"),
@@ -313,7 +322,20 @@ class NotificationKind(models.TextChoices):
     MODERATED = "moderated", _("moderated your post")
 
 
+class NotificationEmail(models.TextChoices):
+    """What happens to a notification's e-mail (see forum.tasks: one e-mail, then a digest)."""
+
+    NOW = "now", _("E-mailed at once")
+    HELD = "held", _("Waiting for the digest")
+    DIGESTED = "digested", _("E-mailed in a digest")
+    DROPPED = "dropped", _("Read before the digest went out")
+
+
 class Notification(models.Model):
+    """Something a member is told about. A reply in a followed topic is e-mailed at once
+    only if the member has read the topic since the last one; otherwise it is HELD, and
+    `send_forum_digests` sends what is held as one digest e-mail."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
     )
@@ -325,11 +347,21 @@ class Notification(models.Model):
     detail = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    email = models.CharField(
+        max_length=8, choices=NotificationEmail.choices, default=NotificationEmail.NOW
+    )
 
     class Meta:
         verbose_name = _("notification")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "read_at"], name="forum_notification_unread")]
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="forum_notification_unread"),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(email="held"),
+                name="forum_notification_held",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.kind} for {self.user_id} on {self.post_id}"

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Q, Sum
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from accounts.constants import Role
 from accounts.models import HANDLE_PATTERN
 from home import ratelimit
+from home.decisions import decide
 from home.text import render_markdown
 
 from . import permissions
@@ -37,6 +38,7 @@ from .models import (
     ModerationAction,
     ModerationLog,
     Notification,
+    NotificationEmail,
     NotificationKind,
     Post,
     PostRevision,
@@ -180,70 +182,113 @@ def _check_rate(author, moderates):
 
 
 # --- Posting ----------------------------------------------------------------------------
-def start_topic(category, author, title, body):
-    """A new topic with its first post -> the topic. Raises PostError."""
+def _submitted(author, token):
+    """The post `author` already made with the form that carried `token`, or None."""
+    if token is None:
+        return None
+    return Post.objects.filter(author=author, submit_token=token).select_related("topic").first()
+
+
+def start_topic(category, author, title, body, *, token=None):
+    """A new topic with its first post -> the topic. Raises PostError.
+
+    `token` is the idempotency token of the form (made when it was shown): the same
+    token again (a double click, a resend by a second worker) stores nothing and returns
+    the topic the first submit made."""
     moderates = permissions.can_moderate(author, category)
     _check_may_post(author, category)
     title, body = clean_title(title), clean_body(body)
     blocked, held = check_watched_words(title, body)
     _refuse_blocked(blocked)
+    if (first := _submitted(author, token)) is not None:
+        return first.topic
     _check_rate(author, moderates)
-    with transaction.atomic():
-        topic = Topic.objects.create(category=category, title=title, author=author)
-        _create_post(topic, author, body, None, _hold_reason(author, category, held, moderates))
-        Subscription.objects.get_or_create(user=author, topic=topic)
+    try:
+        with transaction.atomic():
+            topic = Topic.objects.create(category=category, title=title, author=author)
+            hold = _hold_reason(author, category, held, moderates)
+            _create_post(topic, author, body, None, hold, token=token)
+            Subscription.objects.get_or_create(user=author, topic=topic)
+    except IntegrityError:
+        # The same token, stored by a parallel request: its topic is the one (this one
+        # is rolled back, with what it queued for after commit).
+        if (first := _submitted(author, token)) is None:
+            raise
+        return first.topic
     return topic
 
 
-def reply(topic, author, body, reply_to=None):
-    """A reply at the end of `topic` -> the post (published, or waiting). Raises PostError."""
+def reply(topic, author, body, reply_to=None, *, token=None):
+    """A reply at the end of `topic` -> the post (published, or waiting). Raises PostError.
+
+    The same `token` again stores nothing and returns the post the first submit made
+    (replies to one topic are made under its row's lock, so a parallel twin waits for
+    the first one and then finds it)."""
     category = topic.category
     moderates = permissions.can_moderate(author, category)
     _check_may_post(author, category)
     body = clean_body(body)
     blocked, held = check_watched_words(body)
     _refuse_blocked(blocked)
-    with transaction.atomic():
-        topic = Topic.objects.select_for_update().select_related("category").get(pk=topic.pk)
-        if topic.is_locked and not moderates:
-            raise PostError("locked", _("This topic is locked: it takes no more replies."))
-        if topic.slow_mode_seconds and not moderates:
-            since = timezone.now() - timedelta(seconds=topic.slow_mode_seconds)
-            last = (
-                Post.objects.filter(topic=topic, author=author, created_at__gt=since)
-                .order_by("-created_at")
-                .values_list("created_at", flat=True)
-                .first()
+    try:
+        with transaction.atomic():
+            topic = (
+                Topic.objects.select_for_update(of=("self",))
+                .select_related("category")
+                .get(pk=topic.pk)
             )
-            if last is not None:
-                wait = last + timedelta(seconds=topic.slow_mode_seconds) - timezone.now()
-                minutes = max(1, round(wait.total_seconds() / 60))
-                raise PostError(
-                    "slow_mode",
-                    ngettext(
-                        "This topic is in slow mode: you may reply again in %(n)d minute.",
-                        "This topic is in slow mode: you may reply again in %(n)d minutes.",
-                        minutes,
-                    )
-                    % {"n": minutes},
+            if (first := _submitted(author, token)) is not None:
+                return first
+            if topic.is_locked and not moderates:
+                raise PostError("locked", _("This topic is locked: it takes no more replies."))
+            if topic.slow_mode_seconds and not moderates:
+                since = timezone.now() - timedelta(seconds=topic.slow_mode_seconds)
+                last = (
+                    Post.objects.filter(topic=topic, author=author, created_at__gt=since)
+                    .order_by("-created_at")
+                    .values_list("created_at", flat=True)
+                    .first()
                 )
-        _check_rate(author, moderates)
-        if reply_to is not None and reply_to.topic_id != topic.id:
-            reply_to = None
-        post = _create_post(
-            topic, author, body, reply_to, _hold_reason(author, category, held, moderates)
-        )
-        Subscription.objects.get_or_create(user=author, topic=topic)
+                if last is not None:
+                    wait = last + timedelta(seconds=topic.slow_mode_seconds) - timezone.now()
+                    minutes = max(1, round(wait.total_seconds() / 60))
+                    raise PostError(
+                        "slow_mode",
+                        ngettext(
+                            "This topic is in slow mode: you may reply again in %(n)d minute.",
+                            "This topic is in slow mode: you may reply again in %(n)d minutes.",
+                            minutes,
+                        )
+                        % {"n": minutes},
+                    )
+            _check_rate(author, moderates)
+            if reply_to is not None and reply_to.topic_id != topic.id:
+                reply_to = None
+            post = _create_post(
+                topic,
+                author,
+                body,
+                reply_to,
+                _hold_reason(author, category, held, moderates),
+                token=token,
+            )
+            Subscription.objects.get_or_create(user=author, topic=topic)
+    except IntegrityError:
+        # The same token in another topic, stored by a parallel request: that post.
+        if (first := _submitted(author, token)) is None:
+            raise
+        return first
     return post
 
 
-def _create_post(topic, author, body, reply_to, hold_reason):
+def _create_post(topic, author, body, reply_to, hold_reason, *, token=None):
     """Store a post at the end of a topic (the caller holds the topic's row or created it)."""
     number = topic.last_number + 1
     post = Post.objects.create(
         topic=topic,
         number=number,
         author=author,
+        submit_token=token,
         reply_to=reply_to,
         body=body,
         body_html=render_markdown(body),
@@ -292,7 +337,8 @@ def refresh_counters(topic, categories=()):
         last_poster_id=last[1] if last else None,
     )
     topic.is_visible = first_published
-    for category_id in {topic.category_id, *(c.id for c in categories)}:
+    # In id order: two moves between the same categories lock their rows in one order.
+    for category_id in sorted({topic.category_id, *(c.id for c in categories)}):
         refresh_category(category_id)
 
 
@@ -322,8 +368,13 @@ def edit_post(post, editor, body, *, reason="", moderates=False):
     _refuse_blocked(blocked)
     if not moderates:
         _check_may_post(editor, post.topic.category)
-    old_mentions = mentioned_handles(post.body)
-    with transaction.atomic():
+    # The row is read again under its lock: an edit made meanwhile (by the author or
+    # another moderator) is kept as a revision, and the same edit sent twice (a double
+    # click) is stored, logged and told once.
+    with _decided_post(post) as post:
+        if body == post.body:
+            return post
+        old_mentions = mentioned_handles(post.body)
         PostRevision.objects.create(
             post=post, body=post.body, body_html=post.body_html, edited_by=editor, reason=reason
         )
@@ -359,9 +410,9 @@ def edit_post(post, editor, body, *, reason="", moderates=False):
 
 def delete_own_post(post, by):
     """Soft delete: the row stays (so do replies quoting it); nobody but moderators sees it."""
-    if post.deleted_at is not None:
-        return post
-    with transaction.atomic():
+    with _decided_post(post) as post:
+        if post.deleted_at is not None:  # deleted already (a second click)
+            return post
         was_listed = post.is_listed
         post.deleted_at = timezone.now()
         post.deleted_by = by
@@ -482,11 +533,43 @@ def notify_published(post, only_handles=None):
         for user_id in followers.values_list("user_id", flat=True):
             recipients.setdefault(user_id, kind)
     recipients.pop(post.author_id, None)
+    followers = [u for u, kind in recipients.items() if kind == NotificationKind.REPLY]
+    held = _followers_to_hold(topic, followers)
     _notify(
         [
-            Notification(user_id=user_id, kind=kind, actor_id=post.author_id, post=post)
+            Notification(
+                user_id=user_id,
+                kind=kind,
+                actor_id=post.author_id,
+                post=post,
+                email=NotificationEmail.HELD if user_id in held else NotificationEmail.NOW,
+            )
             for user_id, kind in recipients.items()
         ]
+    )
+
+
+def _followers_to_hold(topic, user_ids):
+    """The followers (of `user_ids`) whose e-mail of a new reply waits for the digest:
+    those already told of a reply in `topic` that they have not read yet (one query).
+
+    A follower is e-mailed at once for the first reply they have not read; the replies
+    after it wait until they read the topic (then the next one is e-mailed at once
+    again) or until `send_forum_digests` sends them together. The caller holds the
+    topic's row (a reply, an approval), so two replies never both count as the first."""
+    if not user_ids:
+        return set()
+    read = TopicRead.objects.filter(user=OuterRef("user"), topic=topic).values("last_read_number")[
+        :1
+    ]
+    return set(
+        Notification.objects.filter(
+            user_id__in=user_ids, kind=NotificationKind.REPLY, post__topic=topic
+        )
+        .annotate(read_to=Coalesce(Subquery(read), 0))
+        .filter(post__number__gt=F("read_to"))
+        .values_list("user_id", flat=True)
+        .distinct()
     )
 
 
@@ -513,8 +596,10 @@ def _notify(notifications):
     created = Notification.objects.bulk_create(notifications)
     for notification in created:
         cache.delete(unread_count_key(notification.user_id))
-    ids = [n.id for n in created]  # PostgreSQL and SQLite both return the new ids
-    transaction.on_commit(partial(send_notification_emails.enqueue, ids))
+    # PostgreSQL and SQLite both return the new ids; held ones wait for the digest.
+    ids = [n.id for n in created if n.email == NotificationEmail.NOW]
+    if ids:
+        transaction.on_commit(partial(send_notification_emails.enqueue, ids))
 
 
 def unread_count_key(user_id):
@@ -544,8 +629,7 @@ def flag(post, user, reason, detail=""):
     hidden until a moderator reviews it. -> the flag. Raises PostError."""
     if not permissions.can_flag(user, post):
         raise PostError("forbidden", _("You cannot flag this post."))
-    with transaction.atomic():
-        post = Post.objects.select_for_update().select_related("topic__category").get(pk=post.pk)
+    with _decided_post(post) as post:
         try:
             with transaction.atomic():
                 created = Flag.objects.create(
@@ -598,11 +682,35 @@ def log(
     )
 
 
+def _decided_post(post, still=None):
+    """The post's row, locked until commit (see home.decisions); refused with a message
+    for the moderator when `still(post)` no longer holds."""
+    return decide(
+        Post.objects.select_related("topic__category", "author"),
+        post.pk,
+        still=still,
+        refusal=PostError("decided", _("Someone else has already decided on this post.")),
+    )
+
+
+def _decided_topic(topic, still=None, refusal=None):
+    return decide(
+        Topic.objects.select_related("category"),
+        topic.pk,
+        still=still,
+        refusal=refusal
+        or PostError("decided", _("Someone else has already decided on this topic.")),
+    )
+
+
+def _awaits_approval(post):
+    return post.state == PostState.PENDING and not post.is_deleted
+
+
 def approve(post, by, reason=""):
-    """Publish a post that waited for approval (and tell its author and followers)."""
-    if post.state != PostState.PENDING or post.is_deleted:
-        raise PostError("state", _("This post is not waiting for approval."))
-    with transaction.atomic():
+    """Publish a post that waited for approval (and tell its author and followers).
+    Refused when it no longer waits (approved or rejected by someone else meanwhile)."""
+    with _decided_post(post, _awaits_approval) as post:
         post.state, post.state_reason = PostState.PUBLISHED, ""
         post.save(update_fields=["state", "state_reason"])
         log(by, ModerationAction.APPROVE, post=post, reason=reason)
@@ -612,10 +720,9 @@ def approve(post, by, reason=""):
 
 
 def reject(post, by, reason):
-    """Refuse a post that waited for approval: it is deleted, and its author told why."""
-    if post.state != PostState.PENDING or post.is_deleted:
-        raise PostError("state", _("This post is not waiting for approval."))
-    with transaction.atomic():
+    """Refuse a post that waited for approval: it is deleted, and its author told why.
+    Refused when it no longer waits."""
+    with _decided_post(post, _awaits_approval) as post:
         post.deleted_at, post.deleted_by = timezone.now(), by
         post.save(update_fields=["deleted_at", "deleted_by"])
         log(by, ModerationAction.REJECT, post=post, reason=reason)
@@ -625,10 +732,10 @@ def reject(post, by, reason):
 
 
 def hide(post, by, reason):
-    """Hide a post from everyone but its author and moderators; open flags are settled."""
-    if post.state == PostState.HIDDEN:
-        return post
-    with transaction.atomic():
+    """Hide a post from everyone but its author and moderators; open flags are settled.
+    On a post the flags hid, it keeps it hidden and settles them. Refused when the post
+    is hidden already with no open flag."""
+    with _decided_post(post, lambda p: p.state != PostState.HIDDEN or p.open_flags) as post:
         was_listed = post.is_listed
         post.state, post.state_reason = PostState.HIDDEN, reason
         _resolve_flags(post, by)
@@ -643,10 +750,9 @@ def hide(post, by, reason):
 
 
 def unhide(post, by, reason=""):
-    """Show a hidden post again (the flags that hid it are dismissed)."""
-    if post.state != PostState.HIDDEN:
-        raise PostError("state", _("This post is not hidden."))
-    with transaction.atomic():
+    """Show a hidden post again (the flags that hid it are dismissed). Refused when it
+    is not hidden (any more)."""
+    with _decided_post(post, lambda p: p.state == PostState.HIDDEN) as post:
         post.state, post.state_reason = PostState.PUBLISHED, ""
         _resolve_flags(post, by)
         post.save(update_fields=["state", "state_reason", "open_flags"])
@@ -658,8 +764,9 @@ def unhide(post, by, reason=""):
 
 
 def dismiss_flags(post, by, reason=""):
-    """Keep a flagged post as it is: its open flags are settled."""
-    with transaction.atomic():
+    """Keep a flagged post as it is: its open flags are settled. Refused when no flag is
+    open (any more)."""
+    with _decided_post(post, lambda p: p.open_flags > 0) as post:
         count = post.open_flags
         _resolve_flags(post, by)
         post.save(update_fields=["open_flags"])
@@ -674,7 +781,8 @@ def dismiss_flags(post, by, reason=""):
 
 
 def _topic_flag(topic, by, field, value, action, reason, detail=""):
-    with transaction.atomic():
+    """Set one of the topic's switches; refused when it is already so."""
+    with _decided_topic(topic, lambda t: getattr(t, field) != value) as topic:
         setattr(topic, field, value)
         topic.save(update_fields=[field])
         log(by, action, topic=topic, reason=reason, detail=detail)
@@ -707,11 +815,11 @@ def set_slow_mode(topic, by, seconds, reason=""):
 
 
 def move(topic, to_category, by, reason=""):
-    """Move a topic to another category; its live readers are checked again."""
-    if to_category.id == topic.category_id:
-        raise PostError("move", _("The topic is already in that category."))
-    old = topic.category
-    with transaction.atomic():
+    """Move a topic to another category; its live readers are checked again. Refused
+    when it is in that category already (moved there by someone else meanwhile)."""
+    already = PostError("move", _("The topic is already in that category."))
+    with _decided_topic(topic, lambda t: t.category_id != to_category.id, already) as topic:
+        old = topic.category
         topic.category = to_category
         topic.save(update_fields=["category"])
         log(
@@ -727,9 +835,14 @@ def move(topic, to_category, by, reason=""):
     return topic
 
 
+def _decided_member(user, still, refusal):
+    return decide(get_user_model().objects.all(), user.pk, still=still, refusal=refusal)
+
+
 def suspend(user, by, *, days, reason):
     """No posting in the forum and no chatting in any space until the time is up; the
-    member's open space connections are closed."""
+    member's open space connections are closed. Refused while the member is suspended
+    already (by someone else meanwhile): lift it first to set another."""
     from cop import services as spaces
     from cop.models import Membership
 
@@ -737,9 +850,14 @@ def suspend(user, by, *, days, reason):
         raise PostError("reason", _("Say why the member is suspended; they will see it."))
     if not 1 <= days <= 365:
         raise PostError("days", _("Suspend for between 1 and 365 days."))
-    until = timezone.now() + timedelta(days=days)
-    with transaction.atomic():
-        get_user_model().objects.filter(pk=user.pk).update(
+    now = timezone.now()
+    until = now + timedelta(days=days)
+    already = PostError(
+        "decided",
+        _("Someone else has already suspended this member. Lift it first to set another."),
+    )
+    with _decided_member(user, lambda u: not u.is_suspended(now), already) as member:
+        get_user_model().objects.filter(pk=member.pk).update(
             suspended_until=until, suspension_reason=reason.strip()[:500]
         )
         user.suspended_until, user.suspension_reason = until, reason.strip()[:500]
@@ -762,8 +880,10 @@ def suspend(user, by, *, days, reason):
 
 
 def unsuspend(user, by, reason=""):
-    with transaction.atomic():
-        get_user_model().objects.filter(pk=user.pk).update(
+    """Lift a suspension. Refused when the member is not suspended (any more)."""
+    already = PostError("decided", _("This member is not suspended (any more)."))
+    with _decided_member(user, lambda u: u.is_suspended(), already) as member:
+        get_user_model().objects.filter(pk=member.pk).update(
             suspended_until=None, suspension_reason=""
         )
         user.suspended_until, user.suspension_reason = None, ""
@@ -785,7 +905,8 @@ def watch_word(word, action, by):
 
 
 def unwatch_word(watched, by):
-    with transaction.atomic():
+    gone = PostError("decided", _("Someone else has already removed this word."))
+    with decide(WatchedWord.objects.all(), watched.pk, refusal=gone) as watched:
         log(by, ModerationAction.UNWATCH_WORD, detail=watched.word)
         watched.delete()
     cache.delete(WATCHED_WORDS_CACHE_KEY)

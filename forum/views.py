@@ -350,7 +350,9 @@ def new_topic(request, slug):
             context["preview"] = render_markdown(data["body"])
             return _compose(request, context)
         try:
-            topic = services.start_topic(category, request.user, data["title"], data["body"])
+            topic = services.start_topic(
+                category, request.user, data["title"], data["body"], token=data["token"]
+            )
         except services.PostError as error:
             form.add_error(None, error.message)
             return _compose(request, context, status=400 if error.code != "rate_limited" else 429)
@@ -387,7 +389,9 @@ def reply(request, topic_id):
         context["preview"] = render_markdown(data["body"])
         return _compose(request, context)
     try:
-        post = services.reply(topic, request.user, data["body"], reply_to=reply_to)
+        post = services.reply(
+            topic, request.user, data["body"], reply_to=reply_to, token=data["token"]
+        )
     except services.PostError as error:
         form.add_error(None, error.message)
         return _compose(request, context, status=429 if error.code == "rate_limited" else 400)
@@ -420,7 +424,7 @@ def edit_post(request, post_id):
             context["preview"] = render_markdown(data["body"])
             return _compose(request, context)
         try:
-            services.edit_post(
+            post = services.edit_post(
                 post, request.user, data["body"], reason=data["reason"], moderates=moderates
             )
         except services.PostError as error:
@@ -656,17 +660,25 @@ def suspend_member(request, user_id):
     form = SuspendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if request.POST.get("action") == "lift":
-            services.unsuspend(member, request.user, request.POST.get("reason", "")[:500])
-            messages.success(request, _("%(name)s may post again.") % {"name": member.name})
+            try:
+                services.unsuspend(member, request.user, request.POST.get("reason", "")[:500])
+            except services.PostError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("%(name)s may post again.") % {"name": member.name})
             return redirect("forum_suspend", member.id)
         if form.is_valid():
-            services.suspend(
-                member,
-                request.user,
-                days=form.cleaned_data["days"],
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, _("%(name)s is suspended.") % {"name": member.name})
+            try:
+                services.suspend(
+                    member,
+                    request.user,
+                    days=form.cleaned_data["days"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.PostError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("%(name)s is suspended.") % {"name": member.name})
             return redirect("forum_suspend", member.id)
     recent = Post.objects.filter(author=member).select_related("topic").order_by("-created_at")[:10]
     return render(
@@ -686,8 +698,14 @@ def watched_words(request):
     if request.method == "POST":
         if request.POST.get("remove"):
             word = get_object_or_404(WatchedWord, pk=request.POST["remove"])
-            services.unwatch_word(word, request.user)
-            messages.success(request, _("“%(word)s” is no longer watched.") % {"word": word.word})
+            try:
+                services.unwatch_word(word, request.user)
+            except services.PostError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request, _("“%(word)s” is no longer watched.") % {"word": word.word}
+                )
             return redirect("forum_words")
         if form.is_valid():
             try:
