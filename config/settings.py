@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "courses",
     "forum",
     "cop",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -223,6 +224,21 @@ ACCOUNT_RATE_LIMITS = {
 # Community spaces: at most this many messages per person in 10 seconds (the benchmark
 # raises it to measure throughput).
 SPACES_MESSAGES_PER_10_SECONDS = int(os.environ.get("SPACES_MESSAGES_PER_10_SECONDS", "10"))
+
+# Live connections (core.live), per worker process. A member may keep this many sockets
+# open (tabs, devices) and an address this many (an office behind one NAT; the reverse
+# proxy's limit_conn bounds it across workers); past them a new socket closes with 4429.
+# A socket may send a burst of LIVE_FRAMES_BURST frames, then LIVE_FRAMES_PER_SECOND;
+# frames beyond are refused as they arrive, and a socket that goes on is closed (1008).
+# A socket the client has not sent a frame on for LIVE_IDLE_SECONDS is closed (4408;
+# browsers ping every 25 s). Database work of live connections runs on its own pool of
+# LIVE_DATABASE_THREADS threads (keep it under DATABASE_POOL_SIZE).
+LIVE_MAX_SOCKETS_PER_USER = int(os.environ.get("LIVE_MAX_SOCKETS_PER_USER", "8"))
+LIVE_MAX_SOCKETS_PER_ADDRESS = int(os.environ.get("LIVE_MAX_SOCKETS_PER_ADDRESS", "200"))
+LIVE_FRAMES_BURST = int(os.environ.get("LIVE_FRAMES_BURST", "30"))
+LIVE_FRAMES_PER_SECOND = float(os.environ.get("LIVE_FRAMES_PER_SECOND", "3"))
+LIVE_IDLE_SECONDS = float(os.environ.get("LIVE_IDLE_SECONDS", "75"))
+LIVE_DATABASE_THREADS = int(os.environ.get("LIVE_DATABASE_THREADS", "8"))
 
 # Forum: a new member's first posts wait for a moderator; this many members' flags hide a
 # post until it is reviewed; at most this many posts a member in a minute.

@@ -48,6 +48,9 @@ class Space(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_seq = models.PositiveBigIntegerField(
+        default=0, editable=False, help_text="The seq of the space's latest message."
+    )
 
     objects = SpaceQuerySet.as_manager()
 
@@ -104,6 +107,21 @@ class Membership(models.Model):
 
 
 class MessageQuerySet(models.QuerySet):
+    def create_next(self, space, **fields):
+        """Store the space's next message: lock the space's row, take the next seq, insert.
+
+        Call inside a transaction: the lock is held until it commits, so within a space
+        ids and seqs become visible in order (no lower id committed after a higher one).
+        """
+        last_seq = (
+            Space.objects.select_for_update().filter(pk=space.pk).values_list("last_seq", flat=True)
+        ).get()
+        message = self.create(space=space, seq=last_seq + 1, **fields)
+        Space.objects.filter(pk=space.pk).update(
+            last_seq=message.seq, last_message_at=message.created_at
+        )
+        return message
+
     def visible(self):
         return self.select_related("author")
 
@@ -112,8 +130,14 @@ class MessageQuerySet(models.QuerySet):
 
 
 class Message(models.Model):
-    """A message in a space. Ids increase in the order messages are stored; the source
-    and the sanitised HTML are both kept; a deleted message keeps its row (and id)."""
+    """A message in a space. The source and the sanitised HTML are both kept; a deleted
+    message keeps its row, id and seq.
+
+    Within a space, messages are numbered 1, 2, 3, ... (`seq`, no gaps) and become visible
+    in the order of their ids: both are taken under a lock on the space's row held until
+    commit (services.post_message), so a client that catches up with ?after=<highest id
+    seen> never skips one, and one that sees seq N+2 after N knows it missed one.
+    """
 
     MAX_LENGTH = 4000
 
@@ -124,6 +148,7 @@ class Message(models.Model):
     client_id = models.UUIDField(
         help_text=_("Chosen by the sender's client: resends store nothing.")
     )
+    seq = models.PositiveBigIntegerField(editable=False)
     body = models.TextField(max_length=MAX_LENGTH)
     body_html = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
@@ -144,7 +169,8 @@ class Message(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["author", "client_id"], name="one_message_per_client_id"
-            )
+            ),
+            models.UniqueConstraint(fields=["space", "seq"], name="one_message_per_seq"),
         ]
         indexes = [models.Index(fields=["space", "id"])]
 

@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import COUNTRY_SLUGS, REGIONAL_SLUG, Country, Role
@@ -142,18 +143,18 @@ def seed_history(spaces):
     for slug, lines in HISTORY.items():
         space = spaces[slug]
         for n, (email, body) in enumerate(lines):
-            message, created = Message.objects.get_or_create(
-                author=users[email],
-                client_id=uuid.uuid5(SEED_NAMESPACE, f"{slug}:{n}"),
-                defaults={
-                    "space": space,
-                    "body": body,
-                    "body_html": render_markdown(body),
-                    "created_at": start + timedelta(hours=n),
-                },
-            )
-            if created:
-                Space.objects.filter(pk=space.pk).update(last_message_at=message.created_at)
+            client_id = uuid.uuid5(SEED_NAMESPACE, f"{slug}:{n}")
+            if Message.objects.filter(author=users[email], client_id=client_id).exists():
+                continue
+            with transaction.atomic():
+                Message.objects.create_next(
+                    space,
+                    author=users[email],
+                    client_id=client_id,
+                    body=body,
+                    body_html=render_markdown(body),
+                    created_at=start + timedelta(hours=n),
+                )
 
 
 EVENTS = [

@@ -14,11 +14,12 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from home import ratelimit
-from home.text import render_markdown
+from home.text import UnsafeText, check_user_text, is_blank, render_markdown
 
-from .models import Membership, Message, Presence, Space
+from .models import Membership, Message, Presence
 
 RATE_WINDOW = 10  # seconds; settings.SPACES_MESSAGES_PER_10_SECONDS messages in it
 PRESENCE_TTL = timedelta(seconds=90)
@@ -51,7 +52,11 @@ def join(user, space):
 
 
 def leave(user, space):
+    """Leave a space; the member's open connections to it are closed."""
     Membership.objects.filter(space=space, user=user).delete()
+    transaction.on_commit(
+        partial(notify_connections, space, {"action": "left", "user": user.pk}), robust=True
+    )
 
 
 def approve(membership):
@@ -67,7 +72,8 @@ def mute(membership, *, minutes):
     transaction.on_commit(
         partial(
             notify_connections, membership.space, {"action": "muted", "user": membership.user_id}
-        )
+        ),
+        robust=True,
     )
     return membership
 
@@ -77,6 +83,7 @@ def serialise(message):
     return {
         "type": "message",
         "id": message.id,
+        "seq": message.seq,
         "client_id": str(message.client_id),
         "author": {"id": message.author_id, "name": message.author.name},
         "body_html": message.body_html,
@@ -87,8 +94,13 @@ def serialise(message):
 def frame(message):
     """The protocol frame that tells a client about `message` as it is now."""
     if message.is_deleted:
-        return {"type": "message.deleted", "id": message.id}
+        return deleted_frame(message)
     return serialise(message)
+
+
+def deleted_frame(message):
+    # seq too, so a client catching up counts a deleted message as seen, not missed.
+    return {"type": "message.deleted", "id": message.id, "seq": message.seq}
 
 
 def broadcast(space, payload):
@@ -117,38 +129,45 @@ def rate_limited(user_id):
 def post_message(space, author, body, client_id):
     """Store a message and broadcast it; (message, created).
 
-    The same client_id again stores nothing new and returns the stored message (broadcast
-    again: a client that missed it ignores the id if it has it). Raises MessageError.
+    The same client_id again stores nothing new, broadcasts nothing and returns the
+    stored message (the sender is acked again; everyone else has it, or will notice the
+    gap in `seq` and fetch it). Raises MessageError.
     """
     existing = (
         Message.objects.filter(author=author, client_id=client_id).select_related("author").first()
     )
     if existing is not None:
         if existing.space_id != space.id:
-            raise MessageError("bad_request", "That client_id belongs to another space.")
-        transaction.on_commit(partial(broadcast, space, serialise(existing)))
+            raise MessageError("bad_request", _("That client_id belongs to another space."))
         return existing, False
-    body = (body or "").strip()
-    if not body:
-        raise MessageError("bad_request", "A message needs some text.")
+    try:
+        body = check_user_text(body or "").strip()
+    except UnsafeText as error:
+        raise MessageError("bad_request", error.message) from None
+    if is_blank(body):
+        raise MessageError("bad_request", _("A message needs some text."))
     if len(body) > Message.MAX_LENGTH:
-        raise MessageError("too_long", f"A message is at most {Message.MAX_LENGTH} characters.")
+        raise MessageError(
+            "too_long",
+            _("A message is at most %(limit)d characters.") % {"limit": Message.MAX_LENGTH},
+        )
     if rate_limited(author.id):
-        raise MessageError("rate_limited", "Too many messages: wait a few seconds.")
+        raise MessageError("rate_limited", _("Too many messages: wait a few seconds."))
     try:
         with transaction.atomic():
-            message = Message.objects.create(
-                space=space,
+            message = Message.objects.create_next(
+                space,
                 author=author,
                 client_id=client_id,
                 body=body,
                 body_html=render_markdown(body),
             )
-            Space.objects.filter(pk=space.pk).update(last_message_at=message.created_at)
     except IntegrityError:  # the same client_id, stored by a parallel request
         message = Message.objects.select_related("author").get(author=author, client_id=client_id)
         return message, False
-    transaction.on_commit(partial(broadcast, space, serialise(message)))
+    # Robust: if Redis is down the message is still stored and acked; the others notice
+    # the gap in `seq` with the next message and fetch it.
+    transaction.on_commit(partial(broadcast, space, serialise(message)), robust=True)
     return message, True
 
 
@@ -159,13 +178,20 @@ def delete_message(message, by):
         message.deleted_by = by
         message.save(update_fields=["deleted_at", "deleted_by"])
         transaction.on_commit(
-            partial(broadcast, message.space, {"type": "message.deleted", "id": message.id})
+            partial(broadcast, message.space, deleted_frame(message)), robust=True
         )
     return message
 
 
 def messages_after(space, after_id):
     return Message.objects.filter(space=space).visible().after(after_id)
+
+
+def messages_since(space, after, limit=HISTORY_PAGE):
+    """The first `limit` messages after id `after`, deleted ones included (as frames say
+    them), and whether there are more: how a client fills a gap in `seq`."""
+    page = list(messages_after(space, after)[: limit + 1])
+    return page[:limit], len(page) > limit
 
 
 def history(space, before=None, limit=HISTORY_PAGE):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
+from core.live import MAX_ID
 
 from . import services
 from .models import Membership, Message, Space
@@ -84,6 +85,7 @@ def client_strings():
         "too_long": _("A message is at most 4,000 characters."),
         "forbidden": _("You cannot take part in this space."),
         "bad_request": _("That could not be sent."),
+        "unavailable": _("The server is busy: your message will be sent again shortly."),
     }
 
 
@@ -98,12 +100,22 @@ def _readable(request, slug):
 @login_required
 @require_safe
 def older_messages(request, slug):
-    """JSON page of messages before ?before=<id> (the browser's "Load older")."""
+    """JSON pages of the discussion for the live client.
+
+    ?before=<id>: the messages before it ("Load older"). ?after=<id>: the frames of every
+    message after it, deleted ones included, as the socket would have sent them (how the
+    client fills a gap in `seq`)."""
     space, _membership = _readable(request, slug)
     try:
-        before = int(request.GET["before"])
+        if "after" in request.GET:
+            after = _message_id(request.GET["after"], allow_zero=True)
+            page, has_more = services.messages_since(space, after)
+            return JsonResponse({"frames": [services.frame(m) for m in page], "has_more": has_more})
+        before = _message_id(request.GET["before"])
     except (KeyError, ValueError):
-        return JsonResponse({"error": _("Give ?before=<message id>.")}, status=400)
+        return JsonResponse(
+            {"error": _("Give ?before=<message id> or ?after=<message id>.")}, status=400
+        )
     page, has_more = services.history(space, before=before)
     return JsonResponse(
         {
@@ -112,6 +124,14 @@ def older_messages(request, slug):
             "before": page[0].id if page else None,
         }
     )
+
+
+def _message_id(value, allow_zero=False):
+    """A message id from a query parameter, or ValueError (a bigint: larger names nothing)."""
+    number = int(value)
+    if not (0 if allow_zero else 1) <= number <= MAX_ID:
+        raise ValueError(value)
+    return number
 
 
 @login_required

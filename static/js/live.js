@@ -5,7 +5,7 @@
 // openLive({path, after, onFrame, onStatus}) opens ws(s)://<host><path>?after=<after()> and:
 //   · sends {"type": "ping"} every 25 s while open; 60 s without any frame (or an attempt that never
 //     opens) counts as a dead link: the socket is dropped and we reconnect;
-//   · reconnects after any close with exponential backoff (1 s, 2 s, 4 s … 30 s, then ±20 % jitter),
+//   · reconnects after any close with a random delay (0.25 s plus up to 2 s, 4 s … 30 s: full jitter),
 //     at once when the browser comes back online or the tab becomes visible, asking after() again
 //     so the server replays only what we missed; the browser going offline drops the socket at once;
 //   · never reconnects after close code 4401 or 4403 (not logged in / not allowed: final).
@@ -88,7 +88,8 @@ export function openLive({ path, after = () => 0, onFrame = () => {}, onStatus =
     clearTimeout(retryTimer);
     clearInterval(countdownTimer);
     if (stopped) return;
-    const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempt) * (0.8 + Math.random() * 0.4); // jitter after the cap
+    // Full jitter: a crowd whose worker died spreads its reconnects instead of arriving at once.
+    const delay = 250 + Math.random() * Math.min(MAX_DELAY_MS, 2000 * 2 ** attempt);
     attempt = Math.min(attempt + 1, 10);
     const due = Date.now() + delay;
     const tick = (quiet) => onStatus("waiting", { seconds: Math.max(1, Math.ceil((due - Date.now()) / 1000)), quiet });

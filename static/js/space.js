@@ -2,26 +2,37 @@
 //
 // Protocol (JSON text frames over one WebSocket):
 //   client → server  message.send {client_id, body} · message.delete {id} · ping
-//   server → client  message · ack {client_id, id} · message.deleted {id} · presence · pong · error {code}
+//   server → client  message {id, seq, …} · ack {client_id, id} · message.deleted {id, seq} · presence · pong ·
+//                    error {code}
 // Sending: every message gets a client_id (UUID v4) and waits in `unacked` (shown as a pending
 // <li>) until the server acks it. The server stores a client_id only once, so resending is safe.
 // The server answers the sends of one connection in order (ack or error), so an error frame is
 // matched to the oldest send still waiting for an answer (`inflight`).
+// Gaps: `seq` numbers a space's messages 1, 2, 3 … with no holes. The channel layer may drop a
+// frame under load, so a seq that skips ahead means we missed one: it is fetched over HTTP
+// (?after=<id of the last message before the gap>) and the cursor only moves past messages seen
+// without a gap.
 // Reconnect and catch-up: on close (except 4401/4403, which are final) or after 60 s without any
-// frame, reconnect with exponential backoff (1 s, 2 s, 4 s … 30 s, then ±20 % jitter; at once when the
-// browser comes back online), using ?after=<highest id received in a message frame> so the server
-// replays what we missed (ids already shown are ignored), then resend every unacked message with
-// its original client_id. A ping goes out every 25 s while the socket is open.
+// frame, reconnect after a random delay (full jitter: 0.25 s plus up to 2 s, 4 s … 30 s; at once when
+// the browser comes back online), so a crowd whose worker died does not come back all at once,
+// using ?after=<cursor> so the server replays what we missed (ids already shown are ignored), then
+// resend every unacked message with its original client_id. A ping goes out every 25 s while the
+// socket is open. "unavailable" errors (the server's database or Redis did not answer) and
+// "rate_limited" ones keep the message pending and retry it later.
 
-const MAX_BODY = 4000, PING_MS = 25_000, IDLE_MS = 60_000, RATE_RETRY_MS = 10_000, NEAR_BOTTOM_PX = 80;
+const MAX_BODY = 4000, PING_MS = 25_000, IDLE_MS = 60_000, RATE_RETRY_MS = 10_000, UNAVAILABLE_RETRY_MS = 3_000;
+const NEAR_BOTTOM_PX = 80;
 const FATAL_CODES = new Set([4401, 4403]);
-const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden"];
+const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden", "unavailable"];
 
 let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl, timeFormat;
 let strings = {}, userId = "", canModerate = false, myName = "";
 let ws = null;
 let attempt = 0;   // reconnect attempts since the last successful open
-let cursor = 0;    // highest message id received from the server (page, replay or live)
+let cursor = 0;    // id of the message with the highest seq received without a gap
+let seq = 0;       // highest seq received without a gap (page, replay, live or fetched)
+const ahead = new Map(); // seq -> id of messages received past a gap, until it is filled
+let filling = false;     // a gap fetch is under way
 let fatal = false; // closed with 4401/4403: never reconnect
 let retryTimer, countdownTimer, pingTimer, idleTimer, rateTimer;
 const unacked = new Map();    // client_id -> body, in the order the user sent them
@@ -131,10 +142,40 @@ function announce(name, li) {
   announcer.textContent = excerpt ? `${label}: ${excerpt}` : label; // replaced, never piled up
 }
 
+// Count a message (or a deletion) by its seq; a jump past seq + 1 is a gap to fill.
+function noteSeq(frame) {
+  const s = Number(frame.seq), id = Number(frame.id);
+  if (!Number.isInteger(s) || s <= 0) { cursor = Math.max(cursor, id); return; } // a server without seq
+  if (s <= seq) return;
+  ahead.set(s, id);
+  while (ahead.has(seq + 1)) {
+    seq += 1;
+    cursor = Math.max(cursor, ahead.get(seq));
+    ahead.delete(seq);
+  }
+  if (ahead.size) fillGap();
+}
+
+async function fillGap() {
+  if (filling) return;
+  filling = true;
+  try {
+    for (let round = 0; ahead.size && round < 20; round++) {
+      const url = `${root.dataset.olderUrl}?after=${encodeURIComponent(cursor)}`;
+      const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!response.ok) break;
+      const data = await response.json();
+      for (const frame of data.frames || []) onFrame(frame);
+      if (!data.has_more) break;
+    }
+  } catch { /* the next frame, or the reconnect's replay, fills it */ }
+  finally { filling = false; }
+}
+
 function onMessage(msg) {
   const id = Number(msg.id);
   if (!Number.isInteger(id) || id <= 0) return;
-  cursor = Math.max(cursor, id);
+  noteSeq(msg);
   const mine = String(msg.author?.id) === userId;
   if (mine && msg.author?.name) myName = msg.author.name;
   const existing = byId(id);
@@ -188,9 +229,9 @@ function onError({ code }) {
   if (code === "forbidden") return; // a refused delete (muted senders are closed with 4403)
   const clientId = inflight.shift();
   if (!clientId || !unacked.has(clientId)) return;
-  if (code === "rate_limited") {
-    clearTimeout(rateTimer);
-    rateTimer = setTimeout(sendPending, RATE_RETRY_MS); // stays pending; try again later
+  if (code === "rate_limited" || code === "unavailable") {
+    clearTimeout(rateTimer); // stays pending; try again later
+    rateTimer = setTimeout(sendPending, code === "rate_limited" ? RATE_RETRY_MS : UNAVAILABLE_RETRY_MS);
     return;
   }
   unacked.delete(clientId); // too_long / bad_request: resending would fail again
@@ -203,9 +244,17 @@ function onError({ code }) {
 function handleFrame(raw) {
   let frame;
   try { frame = JSON.parse(raw); } catch { return; }
+  onFrame(frame);
+}
+
+function onFrame(frame) {
   if (frame?.type === "message") onMessage(frame);
   else if (frame?.type === "ack") onAck(frame);
-  else if (frame?.type === "message.deleted") { const li = byId(Number(frame.id)); if (li) markDeleted(li); }
+  else if (frame?.type === "message.deleted") {
+    noteSeq(frame);
+    const li = byId(Number(frame.id));
+    if (li) markDeleted(li);
+  }
   else if (frame?.type === "presence") onPresence(frame);
   else if (frame?.type === "error") onError(frame);
   // pong: receiving any frame already reset the idle watchdog
@@ -281,7 +330,7 @@ function dropSocket() {
 function scheduleReconnect() {
   clearTimeout(retryTimer);
   clearInterval(countdownTimer);
-  const delay = Math.min(30_000, 1000 * 2 ** attempt) * (0.8 + Math.random() * 0.4); // jitter after the cap
+  const delay = 250 + Math.random() * Math.min(30_000, 2000 * 2 ** attempt); // full jitter
   attempt = Math.min(attempt + 1, 10);
   const due = Date.now() + delay;
   const tick = (quiet) => {
@@ -389,7 +438,8 @@ function init() {
   try { timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, timeOptions); }
   catch { timeFormat = new Intl.DateTimeFormat(undefined, timeOptions); } // invalid lang attribute
   for (const li of list.querySelectorAll("li.message[data-id]")) {
-    cursor = Math.max(cursor, Number(li.dataset.id) || 0);
+    const s = Number(li.dataset.seq) || 0;
+    if (s > seq) { seq = s; cursor = Number(li.dataset.id) || cursor; }
     if (li.dataset.authorId === userId) myName = li.querySelector(".message-author")?.textContent || myName;
   }
   list.addEventListener("click", onListClick);

@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from config.asgi import application
 from cop.models import Membership, Space
 
-# The validator reads ALLOWED_HOSTS when config.asgi is imported, before the test
-# environment adds "testserver" to it.
+# What a browser on http://localhost sends: the origin must be exactly the site's own.
 ORIGIN = (b"origin", b"http://localhost")
+HOST = (b"host", b"localhost")
 
 
 def user(email):
@@ -28,7 +28,7 @@ def session_cookie(who):
 async def connect(who, slug, after=None, origin=ORIGIN):
     """A WebsocketCommunicator for `who` (None: anonymous), past the handshake."""
     path = f"/ws/spaces/{slug}/" + (f"?after={after}" if after is not None else "")
-    headers = [origin] if origin else []
+    headers = [HOST, origin] if origin else [HOST]
     if who is not None:
         headers.append(await session_cookie(who))
     communicator = WebsocketCommunicator(application, path, headers=headers)

@@ -122,8 +122,8 @@ def test_older_history_comes_in_pages_over_http(client):
     space = Space.objects.get(slug="thailand")
     learner = demo("learner@example.org")
     for n in range(60):
-        Message.objects.create(
-            space=space,
+        Message.objects.create_next(
+            space,
             author=learner,
             client_id=uuid.uuid4(),
             body=f"n{n}",
@@ -193,8 +193,8 @@ def test_a_space_page_makes_a_constant_number_of_queries(client, extra):
     for _ in range(extra):
         person = UserFactory()
         Membership.objects.create(space=space, user=person)
-        Message.objects.create(
-            space=space, author=person, client_id=uuid.uuid4(), body="x", body_html="<p>x</p>"
+        Message.objects.create_next(
+            space, author=person, client_id=uuid.uuid4(), body="x", body_html="<p>x</p>"
         )
     client.force_login(demo("learner@example.org"))
     client.get("/spaces/thailand/")

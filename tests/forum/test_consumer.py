@@ -11,7 +11,7 @@ from accounts.constants import Role
 from config.asgi import application
 from forum import services
 from forum.models import Category, CategoryKind, ReadAccess
-from tests.cop.conftest import ORIGIN, session_cookie
+from tests.cop.conftest import HOST, ORIGIN, session_cookie
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -27,7 +27,7 @@ def _established_members(settings):
 
 async def connect(who, topic_id, after=None):
     path = f"/ws/forum/topics/{topic_id}/" + (f"?after={after}" if after is not None else "")
-    headers = [ORIGIN]
+    headers = [HOST, ORIGIN]
     if who is not None:
         headers.append(await session_cookie(who))
     communicator = WebsocketCommunicator(application, path, headers=headers)
