@@ -239,6 +239,9 @@ LIVE_FRAMES_BURST = int(os.environ.get("LIVE_FRAMES_BURST", "30"))
 LIVE_FRAMES_PER_SECOND = float(os.environ.get("LIVE_FRAMES_PER_SECOND", "3"))
 LIVE_IDLE_SECONDS = float(os.environ.get("LIVE_IDLE_SECONDS", "75"))
 LIVE_DATABASE_THREADS = int(os.environ.get("LIVE_DATABASE_THREADS", "8"))
+# A reconnect replays at most this many frames; past them the client is told to load the
+# rest over HTTP ({"type": "resync", "oldest": <id>}).
+LIVE_REPLAY_LIMIT = int(os.environ.get("LIVE_REPLAY_LIMIT", "1000"))
 
 # Forum: a new member's first posts wait for a moderator; this many members' flags hide a
 # post until it is reviewed; at most this many posts a member in a minute.

@@ -22,6 +22,7 @@ from core.live import (
     LiveConsumer,
     check_session,
     db,
+    spawn,
 )
 
 from . import services
@@ -100,8 +101,7 @@ class SpaceConsumer(LiveConsumer):
         if change is services.arrive:
             await self._send_json({"type": "presence", "online": online})
         if await cache.aadd(f"presence-due:{self.space.pk}", 1, timeout=10):
-            _background.add(task := asyncio.create_task(announce_presence(self.space)))
-            task.add_done_callback(_background.discard)
+            spawn(announce_presence(self.space))
 
     @db
     def _space_if_allowed(self, slug):
@@ -148,9 +148,6 @@ class SpaceConsumer(LiveConsumer):
             return "forbidden"
         services.delete_message(message, by=user)
         return "ok"
-
-
-_background = set()  # announcement tasks, kept referenced until they finish
 
 
 async def announce_presence(space):

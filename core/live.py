@@ -8,7 +8,8 @@ connect
     subclass's authorisation (`authorise()` returns None or a close code: 4401 not logged
     in, 4403 not allowed), then it joins the subclass's groups and the member's own group
     (`user.<id>`, where session ends are announced) *before* it replays from the database
-    what came after `?after=<id>`, so nothing falls between the replay and the live stream.
+    what came after `?after=<id>`, so nothing falls between the replay and the live stream
+    (at most LIVE_REPLAY_LIMIT frames, then a `resync` frame: the rest comes over HTTP).
 receive
     Frames of at most 64 KiB, JSON objects only (deeply nested JSON is refused, not a
     crash), a per-connection flood guard that refuses frames as they arrive without
@@ -351,10 +352,21 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- Helpers ----------------------------------------------------------------------
     async def _replay(self, after):
+        """Replay in id order, at most LIVE_REPLAY_LIMIT frames; past that, say where the
+        rest begins ({"type": "resync", "oldest": <first id not replayed>}) and let the
+        client load it over HTTP: a reconnect stays cheap however long it was away."""
+        sent = 0
         while True:
             frames = await self.replay_batch(after)
+            room = settings.LIVE_REPLAY_LIMIT - sent
+            if len(frames) > room:
+                for frame in frames[:room]:
+                    await self._send_json(frame)
+                await self._send_json({"type": "resync", "oldest": frames[room]["id"]})
+                return
             for frame in frames:
                 await self._send_json(frame)
+            sent += len(frames)
             if len(frames) < self.replay_batch_size:
                 return
             after = frames[-1]["id"]
@@ -373,9 +385,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         )
 
     def _idle(self):
-        task = asyncio.ensure_future(self._close_quietly(CLOSE_IDLE))
-        _background.add(task)
-        task.add_done_callback(_background.discard)
+        spawn(self._close_quietly(CLOSE_IDLE))
 
     async def _close_quietly(self, code):
         try:
@@ -385,6 +395,20 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
 
 _background = set()  # tasks kept referenced until they finish
+
+
+def spawn(coroutine):
+    """Run `coroutine` in the background, kept referenced until it finishes."""
+    task = asyncio.ensure_future(coroutine)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+    return task
+
+
+async def settle():
+    """Wait for the background tasks of this process (tests, before closing the database)."""
+    while _background:
+        await asyncio.gather(*_background, return_exceptions=True)
 
 
 def _decrement(counter, key):

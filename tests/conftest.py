@@ -106,6 +106,9 @@ async def close_sync_thread_connections():
     dropped on PostgreSQL.
     """
     yield
+    from core.live import settle  # inline: app modules load once Django is set up
+
+    await settle()  # a presence announcement still due would open a connection after us
     await sync_to_async(connections.close_all)()
 
 

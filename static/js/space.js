@@ -156,11 +156,11 @@ function noteSeq(frame) {
   if (ahead.size) fillGap();
 }
 
-async function fillGap() {
+async function fillGap(resync = false) {
   if (filling) return;
   filling = true;
   try {
-    for (let round = 0; ahead.size && round < 20; round++) {
+    for (let round = 0; (resync || ahead.size) && round < 50; round++) {
       const url = `${root.dataset.olderUrl}?after=${encodeURIComponent(cursor)}`;
       const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
       if (!response.ok) break;
@@ -256,6 +256,7 @@ function onFrame(frame) {
     if (li) markDeleted(li);
   }
   else if (frame?.type === "presence") onPresence(frame);
+  else if (frame?.type === "resync") fillGap(true); // the replay stopped short: the rest over HTTP
   else if (frame?.type === "error") onError(frame);
   // pong: receiving any frame already reset the idle watchdog
 }
