@@ -5,12 +5,20 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
+# Server limits (README.md, "Limits at the door"): idle keep-alive connections close after
+# 5 s; WebSocket pings every 20 s, a peer silent 20 s more is dropped; a frame is at most
+# 64 KiB (the consumers refuse more anyway); at most 1000 connections and tasks a worker
+# (then 503); h11, because it bounds a request's headers (16 KiB), which httptools does not.
+UVICORN_FLAGS ?= --timeout-keep-alive 5 --ws-ping-interval 20 --ws-ping-timeout 20 \
+	--ws-max-size 65536 --limit-concurrency 1000 \
+	--http h11 --h11-max-incomplete-event-size 16384
 
 .PHONY: run test lint fmt install serve migrate seed check messages clean
 
 run: install migrate seed  ## Install, migrate, seed the demo, and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off \
+		$(UVICORN_FLAGS)
 
 # Tests run with the development profile (DEBUG settings, against DATABASE_URL/REDIS_URL
 # when set); the production profile is checked by tests that start fresh processes.

@@ -130,7 +130,19 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL)
     if DATABASE_URL
-    else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    else {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BASE_DIR / "db.sqlite3",
+        # Concurrent writers (ASGI requests and consumers run in threads) wait their turn
+        # instead of failing with "database is locked": WAL lets readers go on during a
+        # write, IMMEDIATE takes the write lock when a transaction begins (not halfway,
+        # where SQLite cannot wait for it), and a writer waits up to 20 s for the lock.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A connection pool per process (psycopg_pool): under ASGI every request and consumer
@@ -145,7 +157,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that serves per-process memory while Redis does not answer.
+            "BACKEND": "config.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "sse",
         }
@@ -273,12 +286,18 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # --- Wagtail ----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "SSE Asia"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Staff sign in through allauth's login (its rate limits apply): see accounts/staff_login.py.
+WAGTAILADMIN_LOGIN_URL = "staff_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no outgoing request of any kind
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django's default. Wagtail's project template raises it to 10,000 for "particularly
+# complex page models"; ours need far less: the biggest editor form, the seeded "Final
+# quiz" (14 questions), posts 372 fields (tests/config/test_upload_limits.py measures it).
+# A quiz question with 8 options is 56 fields, so a quiz of about 17 such questions fits.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # --- Static and media -------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -345,7 +364,7 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # /healthz is probed over plain HTTP by load balancers inside the network.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^(healthz|livez)$"]
 
 # One policy for the public site: nothing from outside, no inline script.
 CONTENT_SECURITY_POLICY = {

@@ -7,12 +7,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import staff_login
 from home import views as home_views
 
 # Not translated: machine endpoints and the admins (their own language is the editor's).
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("livez", home_views.livez, name="livez"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Before the admins' own: their logins go through allauth's, with its rate limits.
+    path("admin/login/", staff_login.wagtail_login, name="staff_login"),
+    path("django-admin/login/", staff_login.django_admin_login, name="django_admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,16 +1,22 @@
-"""A sliding-window rate limit kept in the cache, so with REDIS_URL every worker shares it."""
-
-import time
+"""A fixed-window rate limit: one atomic counter in the cache, so with REDIS_URL every
+worker shares it and two workers cannot both let the (limit + 1)th action through."""
 
 from django.core.cache import cache
 
 
 def hit(key, limit, window):
-    """Count one action under `key`; True if `limit` were already made in `window` seconds
-    (the action is then refused and not counted)."""
-    now = time.time()
-    recent = [t for t in cache.get(key, []) if t > now - window]
-    if len(recent) >= limit:
-        return True
-    cache.set(key, [*recent, now], window)
-    return False
+    """Count one action under `key`; True if `limit` were already made in this `window`
+    seconds (the action is then refused).
+
+    The window starts with the first action; `add` creates the counter only if it is
+    missing, and `incr` is atomic (Redis INCR, or a lock in local memory), so exactly
+    `limit` actions a window pass, however many workers count at once.
+    """
+    key = f"ratelimit:{key}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr: this action opens the next
+        cache.add(key, 0, window)
+        count = cache.incr(key)
+    return count > limit

@@ -81,7 +81,7 @@ def test_production_settings_come_from_the_environment():
 
     assert conf["debug"] is False
     assert conf["db"] == "django.db.backends.postgresql"
-    assert conf["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert conf["cache"] == "config.cache.DegradingRedisCache"
     assert conf["layer"] == "channels_redis.core.RedisChannelLayer"
     # redis-py 8's default socket timeout would kill idle consumers (channels_redis#422).
     assert conf["layer_hosts"] == [
