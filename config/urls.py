@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,6 +19,8 @@ urlpatterns = [
     # Before the admins' own: their logins go through allauth's, with its rate limits.
     path("admin/login/", staff_login.wagtail_login, name="staff_login"),
     path("django-admin/login/", staff_login.django_admin_login, name="django_admin_login"),
+    # Wagtail's own password reset would be an unlimited form beside allauth's: use allauth's.
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -44,6 +44,17 @@ def test_the_django_admin_sends_a_visitor_through_the_member_login(client):
     ]
 
 
+@pytest.mark.parametrize(
+    "path", ["/admin/password_reset/", "/admin/password_reset/confirm/MQ/set-password/"]
+)
+def test_the_wagtail_password_reset_is_allauths_rate_limited_one(client, path):
+    get = client.get(path)
+    post = client.post(path, {"email": "admin@example.org"})
+
+    assert (get.status_code, get["Location"]) == (302, "/accounts/password/reset/")
+    assert (post.status_code, post["Location"]) == (302, "/accounts/password/reset/")
+
+
 def test_a_next_to_another_site_is_replaced_by_the_admin_home(client):
     response = client.get("/django-admin/login/?next=https://evil.example/")
 
