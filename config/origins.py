@@ -29,7 +29,8 @@ def normalise(origin):
         return None
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
         return None
-    return parts.scheme, parts.hostname.lower(), port or DEFAULT_PORTS[parts.scheme]
+    default = DEFAULT_PORTS[parts.scheme]
+    return parts.scheme, parts.hostname.lower(), default if port is None else port
 
 
 def _header(scope, name):
