@@ -168,6 +168,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     replay_batch_size = 200
     flood = None  # set once the connection is open: frames before that are ignored
+    _closing = False
     _counted = False
     _cleaned = False
     _joined = ()
@@ -349,6 +350,20 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_ID:
             raise FrameRefused("bad_request", _("%(key)s must be a message id.") % {"key": key})
         return value
+
+    # --- Closing ----------------------------------------------------------------------
+    async def close(self, code=None, reason=None):
+        """Close once; after that nothing more is sent or answered (frames still queued,
+        group events arriving before the disconnect): a send after close is an error."""
+        if self._closing:
+            return
+        self._closing = True
+        self.flood = None
+        await super().close(code=code, reason=reason)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        if not self._closing:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
 
     # --- Helpers ----------------------------------------------------------------------
     async def _replay(self, after):
