@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home import ratelimit
+from home.decisions import AlreadyDecided, decide
 from home.text import UnsafeText, check_user_text, is_blank, render_markdown
 
 from .models import Membership, Message, Presence
@@ -60,22 +61,30 @@ def leave(user, space):
 
 
 def approve(membership):
-    membership.status = Membership.Status.ACTIVE
-    membership.save(update_fields=["status"])
-    return membership
+    """Accept a request to join. One decision: a second approval (another facilitator at
+    the same moment, a double click) is refused with AlreadyDecided."""
+    with decide(
+        Membership.objects.all(),
+        membership.pk,
+        still=lambda row: row.status == Membership.Status.PENDING,
+        refusal=AlreadyDecided(_("Someone else has already decided on this request.")),
+    ) as row:
+        row.status = Membership.Status.ACTIVE
+        row.save(update_fields=["status"])
+    return row
 
 
 def mute(membership, *, minutes):
-    """Mute a member in a space for `minutes`; their open connections are closed."""
-    membership.muted_until = timezone.now() + timedelta(minutes=minutes)
-    membership.save(update_fields=["muted_until"])
-    transaction.on_commit(
-        partial(
-            notify_connections, membership.space, {"action": "muted", "user": membership.user_id}
-        ),
-        robust=True,
-    )
-    return membership
+    """Mute a member in a space for `minutes` from now; their open connections are closed.
+    The row is locked, so two mutes at once end with one of them, told once."""
+    with decide(Membership.objects.select_related("space"), membership.pk) as row:
+        row.muted_until = timezone.now() + timedelta(minutes=minutes)
+        row.save(update_fields=["muted_until"])
+        transaction.on_commit(
+            partial(notify_connections, row.space, {"action": "muted", "user": row.user_id}),
+            robust=True,
+        )
+    return row
 
 
 # --- Messages ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
 from core.live import MAX_ID
+from home.decisions import AlreadyDecided
 
 from . import services
 from .models import Membership, Message, Space
@@ -229,7 +230,11 @@ def moderate_member(request, slug, membership_id):
     target = get_object_or_404(Membership, space=space, id=membership_id)
     action = request.POST.get("action")
     if action == "approve":
-        services.approve(target)
+        try:
+            services.approve(target)
+        except AlreadyDecided as refusal:
+            messages.error(request, refusal.message)
+            return redirect("space", slug=slug)
         messages.success(request, _("%(name)s is now a member.") % {"name": target.user.name})
     elif action == "mute":
         try:

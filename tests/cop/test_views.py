@@ -172,6 +172,26 @@ def test_only_the_author_or_a_moderator_deletes(client):
     assert message.is_deleted
 
 
+def test_a_second_approval_of_one_request_is_told_it_was_already_decided(client):
+    applicant = UserFactory()
+    space = Space.objects.get(slug="sse-policy-and-law")
+    membership = Membership.objects.create(
+        space=space, user=applicant, status=Membership.Status.PENDING
+    )
+    client.force_login(demo("moderator@example.org"))
+    url = f"/spaces/sse-policy-and-law/members/{membership.id}/"
+
+    first = client.post(url, {"action": "approve"}, follow=True)
+    second = client.post(url, {"action": "approve"}, follow=True)
+
+    assert [str(m) for m in first.context["messages"]] == [f"{applicant.name} is now a member."]
+    assert [str(m) for m in second.context["messages"]] == [
+        "Someone else has already decided on this request."
+    ]
+    membership.refresh_from_db()
+    assert membership.is_active
+
+
 def test_a_moderator_mutes_a_member(client):
     space = Space.objects.get(slug="thailand")
     target = Membership.objects.get(space=space, user__email="learner@example.org")
