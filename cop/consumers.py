@@ -9,6 +9,7 @@ logging out holds even if the event that closes the socket was lost.
 
 import asyncio
 import json
+import time
 import uuid
 
 from channels.layers import get_channel_layer
@@ -30,10 +31,12 @@ from .models import Membership, Message, Space
 from .permissions import can_delete_message, can_moderate_space, can_post
 
 PRESENCE_DELAY = 0.5  # seconds: arrivals and departures within it make one announcement
+PRESENCE_REFRESH = 30  # seconds: at most one presence refresh per connection in that time
 
 
 class SpaceConsumer(LiveConsumer):
     space = None
+    _presence_refreshed = 0.0
 
     def groups_for(self):
         return [self.space.group_name]
@@ -45,6 +48,7 @@ class SpaceConsumer(LiveConsumer):
         return None if self.space is not None else CLOSE_FORBIDDEN
 
     async def opened(self):
+        self._presence_refreshed = time.monotonic()  # arrive() writes it now
         await self._presence(services.arrive, self.space, self.scope["user"], self.channel_name)
 
     async def cleanup(self):
@@ -52,7 +56,12 @@ class SpaceConsumer(LiveConsumer):
             await self._presence(services.depart, self.space, self.channel_name)
 
     async def pinged(self):
-        await db(services.still_here)(self.channel_name)
+        # Presence lasts PRESENCE_TTL (90 s) and browsers ping every 25 s: refreshing it at
+        # most every PRESENCE_REFRESH keeps it alive without a database write per ping.
+        now = time.monotonic()
+        if now - self._presence_refreshed >= PRESENCE_REFRESH:
+            self._presence_refreshed = now
+            await db(services.still_here)(self.channel_name)
 
     async def replay_batch(self, after):
         return await self._replay_batch(after)
