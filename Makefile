@@ -13,7 +13,7 @@ UVICORN_FLAGS ?= --timeout-keep-alive 5 --ws-ping-interval 20 --ws-ping-timeout 
 	--ws-max-size 65536 --limit-concurrency 1000 \
 	--http h11 --h11-max-incomplete-event-size 16384
 
-.PHONY: run test lint fmt install serve migrate seed check messages clean
+.PHONY: run test lint fmt install lock serve migrate seed check messages clean
 
 run: install migrate seed  ## Install, migrate, seed the demo, and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py collectstatic --noinput -v0
@@ -30,11 +30,21 @@ test: install lint  ## Ruff and the whole pytest suite
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The project and its tools, at the versions pinned in constraints.txt (the lock).
+$(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
+
+lock:  ## Resolve pyproject.toml's dependencies afresh and pin them in constraints.txt
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# What CI and \`make run\` install: every package pinned (pip constraints). Regenerate with"; \
+	  echo "# \`make lock\` after changing the dependencies in pyproject.toml."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v "^sse-asia"; } > constraints.txt
+	rm -rf .lock-venv
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
