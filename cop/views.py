@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
+from core import live
 from core.live import MAX_ID
 from home.decisions import AlreadyDecided
 
@@ -71,23 +72,21 @@ def space_detail(request, slug):
 
 def client_strings():
     """The live client's words, translated (it reads them from a JSON script element)."""
-    return {
-        "connecting": _("Connecting…"),
-        "connected": _("Connected: new messages appear as they are sent."),
-        "offline": _("Offline: reconnecting in %(seconds)s s…"),
-        "pending": _("Sending…"),
-        "failed": _("Not sent yet: it will be sent when the connection is back."),
-        "delete": _("Delete"),
-        "deleted": _("This message was deleted."),
-        "new_message": _("New message from %(name)s"),
-        "load_older": _("Load older messages"),
-        "no_more": _("This is the beginning of the discussion."),
-        "rate_limited": _("You are sending messages too fast. Wait a few seconds."),
-        "too_long": _("A message is at most 4,000 characters."),
-        "forbidden": _("You cannot take part in this space."),
-        "bad_request": _("That could not be sent."),
-        "unavailable": _("The server is busy: your message will be sent again shortly."),
-    }
+    return live.client_strings(
+        connected=_("Connected: new messages appear as they are sent."),
+        pending=_("Sending…"),
+        failed=_("Not sent yet: it will be sent when the connection is back."),
+        delete=_("Delete"),
+        deleted=_("This message was deleted."),
+        new_message=_("New message from %(name)s"),
+        load_older=_("Load older messages"),
+        no_more=_("This is the beginning of the discussion."),
+        rate_limited=_("You are sending messages too fast. Wait a few seconds."),
+        too_long=_("A message is at most 4,000 characters."),
+        forbidden=_("You cannot take part in this space."),
+        bad_request=_("That could not be sent."),
+        unavailable=_("The server is busy: your message will be sent again shortly."),
+    )
 
 
 def _readable(request, slug):

@@ -80,6 +80,16 @@ def db(func):
     return DatabaseSyncToAsync(func, thread_sensitive=False, executor=_executor())
 
 
+def client_strings(**own):
+    """The words every live page's client shows for the socket's states (static/js/live.js),
+    translated, with the page's own words; read by the page from a JSON script element."""
+    return {
+        "connecting": _("Connecting…"),
+        "offline": _("Offline: reconnecting in %(seconds)s s…"),
+        **own,
+    }
+
+
 def user_group(user_id):
     """The channel-layer group of one member's open sockets, on every worker."""
     return f"user.{user_id}"

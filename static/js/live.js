@@ -1,6 +1,4 @@
-// One self-healing WebSocket for a live page: the connection part of space.js, written to be shared
-// (forum.js uses it; space.js still has its own copy and could switch to this without changing
-// behaviour).
+// One self-healing WebSocket for every live page (space.js, forum.js and the live views to come).
 //
 // openLive({path, after, onFrame, onStatus}) opens ws(s)://<host><path>?after=<after()> and:
 //   · sends {"type": "ping"} every 25 s while open; 60 s without any frame (or an attempt that never

@@ -12,29 +12,27 @@
 // frame under load, so a seq that skips ahead means we missed one: it is fetched over HTTP
 // (?after=<id of the last message before the gap>) and the cursor only moves past messages seen
 // without a gap.
-// Reconnect and catch-up: on close (except 4401/4403, which are final) or after 60 s without any
-// frame, reconnect after a random delay (full jitter: 0.25 s plus up to 2 s, 4 s … 30 s; at once when
-// the browser comes back online), so a crowd whose worker died does not come back all at once,
-// using ?after=<cursor> so the server replays what we missed (ids already shown are ignored), then
-// resend every unacked message with its original client_id. A ping goes out every 25 s while the
-// socket is open. "unavailable" errors (the server's database or Redis did not answer) and
+// Reconnect and catch-up: the socket is live.js's (pings, dead-link watchdog, reconnects with full
+// jitter, final after 4401/4403), asked for ?after=<cursor> each time so the server replays what we
+// missed (ids already shown are ignored); once open, every unacked message is resent with its
+// original client_id. "unavailable" errors (the server's database or Redis did not answer) and
 // "rate_limited" ones keep the message pending and retry it later.
 
-const MAX_BODY = 4000, PING_MS = 25_000, IDLE_MS = 60_000, RATE_RETRY_MS = 10_000, UNAVAILABLE_RETRY_MS = 3_000;
+import { openLive } from "./live.js";
+
+const MAX_BODY = 4000, RATE_RETRY_MS = 10_000, UNAVAILABLE_RETRY_MS = 3_000;
 const NEAR_BOTTOM_PX = 80;
-const FATAL_CODES = new Set([4401, 4403]);
 const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden", "unavailable"];
 
 let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl, timeFormat;
 let strings = {}, userId = "", canModerate = false, myName = "";
-let ws = null;
-let attempt = 0;   // reconnect attempts since the last successful open
+let live = null;   // the socket (live.js)
+let isOpen = false;
 let cursor = 0;    // id of the message with the highest seq received without a gap
 let seq = 0;       // highest seq received without a gap (page, replay, live or fetched)
 const ahead = new Map(); // seq -> id of messages received past a gap, until it is filled
 let filling = false;     // a gap fetch is under way
-let fatal = false; // closed with 4401/4403: never reconnect
-let retryTimer, countdownTimer, pingTimer, idleTimer, rateTimer;
+let rateTimer;
 const unacked = new Map();    // client_id -> body, in the order the user sent them
 const pendingEls = new Map(); // client_id -> its <li>, until the server confirms it
 let inflight = [];            // client_ids sent on the current socket, not yet answered
@@ -200,7 +198,7 @@ function onAck({ client_id: clientId, id }) {
   if (at >= 0) inflight.splice(0, at + 1); // anything sent before it was answered or dropped
   const li = pendingEls.get(clientId);
   pendingEls.delete(clientId);
-  if (ws && statusEl?.textContent !== t("connected")) setStatus(t("connected")); // clear an error
+  if (isOpen && statusEl?.textContent !== t("connected")) setStatus(t("connected")); // clear an error
   if (!li || !Number.isInteger(id)) return;
   if (byId(id)) return li.remove(); // its message frame came first
   li.id = `m-${id}`;
@@ -241,12 +239,6 @@ function onError({ code }) {
   if (label) label.textContent = t("failed");
 }
 
-function handleFrame(raw) {
-  let frame;
-  try { frame = JSON.parse(raw); } catch { return; }
-  onFrame(frame);
-}
-
 function onFrame(frame) {
   if (frame?.type === "message") onMessage(frame);
   else if (frame?.type === "ack") onAck(frame);
@@ -258,14 +250,10 @@ function onFrame(frame) {
   else if (frame?.type === "presence") onPresence(frame);
   else if (frame?.type === "resync") fillGap(true); // the replay stopped short: the rest over HTTP
   else if (frame?.type === "error") onError(frame);
-  // pong: receiving any frame already reset the idle watchdog
+  // pong: live.js counts any frame as proof that the link is alive
 }
 
-function send(frame) {
-  if (ws?.readyState !== 1 /* OPEN */) return false;
-  ws.send(JSON.stringify(frame));
-  return true;
-}
+const send = (frame) => live?.send(frame) ?? false;
 
 function sendMessage(clientId) {
   const body = unacked.get(clientId);
@@ -276,74 +264,23 @@ function sendPending() {
   for (const clientId of [...unacked.keys()]) if (!inflight.includes(clientId)) sendMessage(clientId);
 }
 
-// Idle watchdog: any frame proves the link is alive.
-function touch() {
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(dropSocket, IDLE_MS);
-}
-
-function connect() {
-  clearTimeout(retryTimer);
-  clearInterval(countdownTimer);
-  if (fatal || ws) return;
-  setStatus(t("connecting"));
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  let sock;
-  try { sock = new WebSocket(`${scheme}://${location.host}${root.dataset.wsPath}?after=${cursor}`); }
-  catch { return scheduleReconnect(); }
-  ws = sock;
-  touch(); // also bounds an attempt that never opens
-  sock.onopen = () => {
-    if (ws !== sock) return;
-    attempt = 0;
+function onStatus(state, detail) {
+  if (state === "connecting") setStatus(t("connecting"));
+  else if (state === "open") {
+    isOpen = true;
     setStatus(t("connected"));
-    clearInterval(pingTimer);
-    pingTimer = setInterval(() => send({ type: "ping" }), PING_MS);
     sendPending();
-  };
-  sock.onmessage = (event) => { if (ws === sock) { touch(); handleFrame(event.data); } };
-  sock.onclose = (event) => { if (ws === sock) disconnected(event.code); };
-  sock.onerror = () => {}; // a close event, with its code, always follows
+  } else if (state === "waiting") setStatus(t("offline", { seconds: detail.seconds }), detail.quiet);
+  else if (state === "down") {
+    isOpen = false;
+    inflight = [];
+    clearTimeout(rateTimer); // reconnecting resends everything anyway
+    if (!detail.final) return;
+    setStatus(t("forbidden"));
+    if (textarea) textarea.disabled = true;
+    composer?.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+  }
 }
-
-function disconnected(code) {
-  ws = null;
-  inflight = [];
-  clearInterval(pingTimer);
-  clearTimeout(idleTimer);
-  clearTimeout(rateTimer); // reconnecting resends everything anyway
-  if (!FATAL_CODES.has(code)) return scheduleReconnect();
-  fatal = true;
-  setStatus(t("forbidden"));
-  if (textarea) textarea.disabled = true;
-  composer?.querySelectorAll("button").forEach((b) => { b.disabled = true; });
-}
-
-// Give up on the current socket now (dead link) instead of waiting for its close event.
-function dropSocket() {
-  const sock = ws;
-  if (!sock) return;
-  ws = null; // its own close event is ignored from now on
-  try { sock.close(); } catch { /* already closing */ }
-  disconnected(1006);
-}
-
-function scheduleReconnect() {
-  clearTimeout(retryTimer);
-  clearInterval(countdownTimer);
-  const delay = 250 + Math.random() * Math.min(30_000, 2000 * 2 ** attempt); // full jitter
-  attempt = Math.min(attempt + 1, 10);
-  const due = Date.now() + delay;
-  const tick = (quiet) => {
-    const seconds = Math.max(1, Math.ceil((due - Date.now()) / 1000));
-    setStatus(t("offline", { seconds }), quiet);
-  };
-  tick(false);
-  countdownTimer = setInterval(() => tick(true), 1000);
-  retryTimer = setTimeout(connect, delay);
-}
-
-const reconnectNow = () => { if (!fatal && !ws) connect(); };
 
 function checkLength() {
   const over = textarea.value.length >= MAX_BODY;
@@ -447,11 +384,8 @@ function init() {
   list.addEventListener("submit", onListSubmit);
   if (composer && textarea) setUpComposer();
   root.querySelector("#load-older")?.addEventListener("click", (event) => loadOlder(event.currentTarget));
-  window.addEventListener("online", reconnectNow);
-  window.addEventListener("offline", dropSocket); // the link is gone: say so, queue sends
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") reconnectNow(); });
   if (!location.hash.startsWith("#m-")) scrollToBottom(); // leave a linked message in view
-  connect();
+  live = openLive({ path: root.dataset.wsPath, after: () => cursor, onFrame, onStatus });
 }
 
 init();
