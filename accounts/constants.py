@@ -105,7 +105,7 @@ PREFERRED_LANGUAGES = [
 
 
 class Role:
-    """Names of the Django groups that carry the platform's roles (see DESIGN.md)."""
+    """Names of the Django groups that carry the platform's roles (see docs/design.md)."""
 
     LEARNER = "Learner"
     TRAINER = "Trainer"

@@ -1,4 +1,4 @@
-"""Demo accounts (DESIGN.md): all with password demo-pass-2026 and a verified e-mail."""
+"""Demo accounts (docs/design.md): all with password demo-pass-2026 and a verified e-mail."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from .constants import Constituency, Country, Role
 from .services import grant_role, grant_scope
 
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - public demo password, DESIGN.md
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - public demo password, docs/design.md
 
 DEMO_ACCOUNTS = [
     {

@@ -32,5 +32,5 @@ def revoke_scope(user, role, country):
 
 
 def on_email_verified(user):
-    """Every verified user is a learner (DESIGN.md, roles)."""
+    """Every verified user is a learner (docs/design.md, roles)."""
     grant_role(user, Role.LEARNER)

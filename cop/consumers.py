@@ -1,4 +1,4 @@
-"""The live discussion of a space: /ws/spaces/<slug>/ (protocol in DESIGN.md).
+"""The live discussion of a space: /ws/spaces/<slug>/ (protocol in docs/design.md).
 
 On core.live.LiveConsumer (limits, replay after joining, flood guard, error frames,
 session ends, clean-up). Here: 4401 if not logged in, 4403 if not an active, unmuted

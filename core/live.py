@@ -50,10 +50,10 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-MAX_FRAME = 64 * 1024  # bytes, as DESIGN.md says
+MAX_FRAME = 64 * 1024  # bytes, as docs/design.md says
 MAX_ID = 2**63 - 1  # ids are PostgreSQL bigints: a larger number names nothing
 
-# Close codes (DESIGN.md): 4401 not logged in / session ended, 4403 not allowed,
+# Close codes (docs/design.md): 4401 not logged in / session ended, 4403 not allowed,
 # 4404 no such route, 4408 idle, 4429 too many sockets; 1008 flood; 1011 server failure.
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -265,7 +265,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def dispatch(self, message):
         # Every handler here manages its own database connection (`db` helpers clean up
         # around each call): skip Channels' per-message clean-up, which runs on one
-        # shared thread and is most of a consumer's CPU under load (DESIGN.md).
+        # shared thread and is most of a consumer's CPU under load (docs/design.md).
         handler = getattr(self, message["type"].replace(".", "_"), None)
         if handler is None or message["type"].startswith("_"):
             raise ValueError(f"No handler for message type {message['type']}")

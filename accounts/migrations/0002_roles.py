@@ -1,4 +1,4 @@
-"""Create the platform's role groups (DESIGN.md, roles) with their admin permissions.
+"""Create the platform's role groups (docs/design.md, roles) with their admin permissions.
 
 Learner, Trainer, Moderator and National focal point carry no Django permissions: the
 apps ask accounts.permissions, which reads group membership. Content editors and site

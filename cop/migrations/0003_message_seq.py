@@ -1,4 +1,4 @@
-"""Number every space's messages 1, 2, 3, ... in id order (DESIGN.md: `seq`)."""
+"""Number every space's messages 1, 2, 3, ... in id order (docs/design.md: `seq`)."""
 
 from django.db import migrations, models
 

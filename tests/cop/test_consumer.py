@@ -1,4 +1,4 @@
-"""The live discussion protocol (DESIGN.md), through the real ASGI application."""
+"""The live discussion protocol (docs/design.md), through the real ASGI application."""
 
 import asyncio
 import json

@@ -1,6 +1,6 @@
 """Messages of a space become visible in order and are numbered without gaps (`seq`), so a
 client that catches up with ?after= skips nothing and one that misses a frame notices it
-(DESIGN.md, WebSocket protocol; issue 9, point 8)."""
+(docs/design.md, WebSocket protocol; issue 9, point 8)."""
 
 import importlib
 import threading

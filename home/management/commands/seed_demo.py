@@ -16,7 +16,7 @@ SEEDERS = [
 
 class Command(BaseCommand):
     help = (
-        "Create the demo content and the demo accounts (DESIGN.md). Idempotent: a second "
+        "Create the demo content and the demo accounts (docs/design.md). Idempotent: a second "
         "run changes nothing. Refuses to run with DEBUG off unless given --force."
     )
 
