@@ -27,6 +27,8 @@ class Country(models.TextChoices):
 
 # Programme countries only (no 'other'), in the order of the programme's two phases.
 PROGRAMME_COUNTRIES = [c for c in Country if c != Country.OTHER]
+# The choices of a field that names a programme country (a national space, category, scope).
+PROGRAMME_COUNTRY_CHOICES = [(c.value, c.label) for c in PROGRAMME_COUNTRIES]
 PHASE_1 = {"CN", "ID", "JP", "MY", "PH", "KR"}
 PHASE_2 = {"KH", "KG", "LA", "MN", "TH", "VN"}
 

@@ -16,7 +16,7 @@ from .constants import (
     COUNTRY_SLUGS,
     COUNTRY_TIME_ZONES,
     PREFERRED_LANGUAGES,
-    PROGRAMME_COUNTRIES,
+    PROGRAMME_COUNTRY_CHOICES,
     Constituency,
     Country,
     Gender,
@@ -215,9 +215,7 @@ class RoleScope(models.Model):
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=80, choices=list(SCOPED_ROLES.items()))
-    country = models.CharField(
-        _("country"), max_length=2, choices=[(c.value, c.label) for c in PROGRAMME_COUNTRIES]
-    )
+    country = models.CharField(_("country"), max_length=2, choices=PROGRAMME_COUNTRY_CHOICES)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.constants import COUNTRY_SLUGS, Country
+from accounts.constants import COUNTRY_SLUGS, PROGRAMME_COUNTRY_CHOICES
 
 
 class SpaceKind(models.TextChoices):
@@ -39,7 +39,7 @@ class Space(models.Model):
         _("country"),
         max_length=2,
         blank=True,
-        choices=[(c.value, c.label) for c in Country if c != Country.OTHER],
+        choices=PROGRAMME_COUNTRY_CHOICES,
         help_text=_("National spaces only."),
     )
     description = models.TextField(_("description"), blank=True)

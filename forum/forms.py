@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.text import is_blank, validate_user_text
 
-from .models import Category, FlagReason, Post, WatchedWordAction
+from .models import MAX_SUSPENSION_DAYS, Category, FlagReason, Post, Topic, WatchedWordAction
 
 BODY_HELP = _(
     "Markdown works: **bold**, *italic*, > quote, lists, links. "
@@ -44,7 +44,9 @@ def token_field():
 
 
 class TopicForm(VisibleBodyMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), min_length=5, max_length=200)
+    title = forms.CharField(
+        label=_("Title"), min_length=Topic.TITLE_MIN_LENGTH, max_length=Topic.TITLE_MAX_LENGTH
+    )
     body = body_field()
     token = token_field()
 
@@ -103,13 +105,15 @@ class SlowModeForm(forms.Form):
     minutes = forms.IntegerField(
         label=_("One reply per member every (minutes; 0 turns slow mode off)"),
         min_value=0,
-        max_value=7 * 24 * 60,
+        max_value=Topic.MAX_SLOW_MODE_SECONDS // 60,
     )
     reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
 
 
 class SuspendForm(forms.Form):
-    days = forms.IntegerField(label=_("Days"), min_value=1, max_value=365, initial=7)
+    days = forms.IntegerField(
+        label=_("Days"), min_value=1, max_value=MAX_SUSPENSION_DAYS, initial=7
+    )
     reason = forms.CharField(
         label=_("Reason (the member sees it)"),
         max_length=500,

@@ -120,7 +120,7 @@ def send_due_digests(now=None):
 
 
 def _send_digest(user_id):
-    from .models import Notification, NotificationEmail, PostState, TopicRead
+    from .models import Notification, NotificationEmail, TopicRead
 
     read = TopicRead.objects.filter(user=OuterRef("user"), topic=OuterRef("post__topic")).values(
         "last_read_number"
@@ -142,8 +142,7 @@ def _send_digest(user_id):
             and n.user.notify_by_email
             and n.user.is_active
             and post.number > n.read_to
-            and post.state == PostState.PUBLISHED
-            and post.deleted_at is None
+            and post.is_listed
             and post.topic.is_visible
         )
 

@@ -8,11 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRIES
+from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
 
 from .blocks import BaseStreamBlock
-
-COUNTRY_CHOICES = [(c.value, c.label) for c in PROGRAMME_COUNTRIES]
 
 
 class HomePage(Page):
@@ -105,7 +103,7 @@ class CountryIndexPage(Page):
 class CountryPage(Page):
     """A programme country's SSE profile. Its slug is the country's slug (`thailand`)."""
 
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    country = models.CharField(_("country"), max_length=2, choices=PROGRAMME_COUNTRY_CHOICES)
     summary = models.TextField(
         _("summary"), help_text=_("The SSE in this country, in two or three sentences.")
     )

@@ -1,18 +1,18 @@
-"""The forum: categories, topics, posts, and what moderation and notification keep about them.
+"""Categories, topics and posts, the text a post had before each edit, and how far each
+member has read a topic.
 
 Counters (topics, replies, last activity) are stored on categories and topics so that lists
 read one row per line; `services.refresh_counters` recomputes them after every change.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from accounts.constants import COUNTRY_SLUGS, Country
+from accounts.constants import COUNTRY_SLUGS, PROGRAMME_COUNTRY_CHOICES
 
 
 class CategoryKind(models.TextChoices):
@@ -42,7 +42,7 @@ class Category(models.Model):
         _("country"),
         max_length=2,
         blank=True,
-        choices=[(c.value, c.label) for c in Country if c != Country.OTHER],
+        choices=PROGRAMME_COUNTRY_CHOICES,
         help_text=_("National categories only: its focal point moderates it."),
     )
     read_access = models.CharField(
@@ -79,8 +79,12 @@ class Topic(models.Model):
     first post is hidden, is seen only by its author and its moderators.
     """
 
+    TITLE_MIN_LENGTH = 5
+    TITLE_MAX_LENGTH = 200
+    MAX_SLOW_MODE_SECONDS = 7 * 24 * 3600  # one reply a week
+
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_topics"
     )
@@ -121,11 +125,6 @@ class Topic(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def group_name(self):
-        """The channel-layer group of the people reading this topic live."""
-        return f"forum.topic.{self.pk}"
-
 
 class PostState(models.TextChoices):
     PUBLISHED = "published", _("Published")
@@ -133,12 +132,15 @@ class PostState(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
+# A listed post: published and not deleted, what every reader of its topic sees (the
+# partial index `forum_post_listed` is on exactly this; `Post.is_listed` says it of one).
+LISTED = Q(state=PostState.PUBLISHED, deleted_at__isnull=True)
+
+
 class PostQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def listed(self):
-        """Published, not deleted, in a visible topic: what every reader may see."""
-        return self.filter(
-            state=PostState.PUBLISHED, deleted_at__isnull=True, topic__is_visible=True
-        )
+        """The listed posts (see LISTED); add `topic__is_visible=True` across topics."""
+        return self.filter(LISTED)
 
 
 class Post(index.Indexed, models.Model):
@@ -200,7 +202,7 @@ class Post(index.Indexed, models.Model):
             models.Index(fields=["state", "created_at"], name="forum_post_state"),
             models.Index(
                 fields=["topic", "number"],
-                condition=Q(state="published", deleted_at__isnull=True),
+                condition=LISTED,
                 name="forum_post_listed",
             ),
             models.Index(
@@ -245,36 +247,6 @@ class PostRevision(models.Model):
         return f"revision of {self.post_id} at {self.edited_at:%Y-%m-%d %H:%M}"
 
 
-class FlagReason(models.TextChoices):
-    OFF_TOPIC = "off_topic", _("Off topic")
-    INAPPROPRIATE = "inappropriate", _("Inappropriate: rude, abusive or hateful")
-    SPAM = "spam", _("Spam or advertising")
-    OTHER = "other", _("Something else")
-
-
-class Flag(models.Model):
-    """A member's report of a post. Open until a moderator reviews it."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_flags"
-    )
-    reason = models.CharField(_("reason"), max_length=16, choices=FlagReason.choices)
-    detail = models.CharField(_("details"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("flag")
-        constraints = [models.UniqueConstraint(fields=["post", "user"], name="one_flag_per_member")]
-
-    def __str__(self):
-        return f"{self.get_reason_display()} on {self.post_id} by {self.user_id}"
-
-
 class TopicRead(models.Model):
     """How far a member has read a topic: the unread markers."""
 
@@ -287,182 +259,3 @@ class TopicRead(models.Model):
 
     def __str__(self):
         return f"{self.user_id} read {self.topic_id} to {self.last_read_number}"
-
-
-class Subscription(models.Model):
-    """A member follows a topic (replies) or a category (new topics)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_subscriptions"
-    )
-    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE)
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.CASCADE)
-
-    class Meta:
-        verbose_name = _("subscription")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(topic__isnull=True) ^ Q(category__isnull=True),
-                name="subscription_to_one_thing",
-            ),
-            models.UniqueConstraint(fields=["user", "topic"], name="one_topic_subscription"),
-            models.UniqueConstraint(fields=["user", "category"], name="one_category_subscription"),
-        ]
-
-    def __str__(self):
-        return f"{self.user_id} follows {self.topic or self.category}"
-
-
-class NotificationKind(models.TextChoices):
-    MENTION = "mention", _("mentioned you")
-    REPLY_TO_YOU = "reply_to_you", _("replied to your post")
-    REPLY = "reply", _("replied in a topic you follow")
-    NEW_TOPIC = "new_topic", _("started a topic in a category you follow")
-    APPROVED = "approved", _("approved your post")
-    MODERATED = "moderated", _("moderated your post")
-
-
-class NotificationEmail(models.TextChoices):
-    """What happens to a notification's e-mail (see forum.tasks: one e-mail, then a digest)."""
-
-    NOW = "now", _("E-mailed at once")
-    HELD = "held", _("Waiting for the digest")
-    DIGESTED = "digested", _("E-mailed in a digest")
-    DROPPED = "dropped", _("Read before the digest went out")
-
-
-class Notification(models.Model):
-    """Something a member is told about. A reply in a followed topic is e-mailed at once
-    only if the member has read the topic since the last one; otherwise it is HELD, and
-    `send_forum_digests` sends what is held as one digest e-mail."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
-    )
-    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
-    detail = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    email = models.CharField(
-        max_length=8, choices=NotificationEmail.choices, default=NotificationEmail.NOW
-    )
-
-    class Meta:
-        verbose_name = _("notification")
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["user", "read_at"], name="forum_notification_unread"),
-            models.Index(
-                fields=["created_at"],
-                condition=Q(email="held"),
-                name="forum_notification_held",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} for {self.user_id} on {self.post_id}"
-
-
-WATCHED_WORDS_CACHE_KEY = "forum-watched-words"
-
-
-class WatchedWordAction(models.TextChoices):
-    BLOCK = "block", _("Block the post")
-    APPROVE = "approve", _("Hold the post for approval")
-
-
-class WatchedWord(models.Model):
-    """A word or phrase moderators watch for. `*` matches any letters."""
-
-    word = models.CharField(_("word or phrase"), max_length=100, unique=True)
-    action = models.CharField(_("action"), max_length=8, choices=WatchedWordAction.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("watched word")
-        ordering = ["word"]
-
-    def __str__(self):
-        return self.word
-
-    # Posts are checked against a cached list; any change (here, or in the Django admin)
-    # clears it for every worker.
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(WATCHED_WORDS_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        cache.delete(WATCHED_WORDS_CACHE_KEY)
-        return result
-
-
-class ModerationAction(models.TextChoices):
-    APPROVE = "approve", _("Approved a post")
-    REJECT = "reject", _("Rejected a post")
-    HIDE = "hide", _("Hid a post")
-    AUTO_HIDE = "auto_hide", _("Hid a post after flags")
-    UNHIDE = "unhide", _("Unhid a post")
-    DISMISS_FLAGS = "dismiss_flags", _("Dismissed flags")
-    EDIT = "edit", _("Edited a post")
-    LOCK = "lock", _("Locked a topic")
-    UNLOCK = "unlock", _("Unlocked a topic")
-    PIN = "pin", _("Pinned a topic")
-    UNPIN = "unpin", _("Unpinned a topic")
-    MOVE = "move", _("Moved a topic")
-    SLOW_MODE = "slow_mode", _("Set slow mode")
-    SUSPEND = "suspend", _("Suspended a member")
-    UNSUSPEND = "unsuspend", _("Lifted a suspension")
-    WATCH_WORD = "watch_word", _("Added a watched word")
-    UNWATCH_WORD = "unwatch_word", _("Removed a watched word")
-
-
-class ModerationLogQuerySet(models.QuerySet):
-    def for_display(self):
-        return self.select_related("actor", "target_user", "topic", "category")
-
-
-class ModerationLog(models.Model):
-    """Every moderation action: who did what to what, why, and when. Never edited."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Empty when the system acted (a post hidden by flags)."),
-    )
-    action = models.CharField(max_length=16, choices=ModerationAction.choices)
-    category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    topic = models.ForeignKey(
-        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    post = models.ForeignKey(
-        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    target_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.TextField(blank=True)
-    detail = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = ModerationLogQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("moderation log entry")
-        verbose_name_plural = _("moderation log")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return f"{self.action} by {self.actor_id} at {self.created_at:%Y-%m-%d %H:%M}"
