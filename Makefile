@@ -52,9 +52,10 @@ migrate: install
 seed: install
 	$(BIN)/python manage.py seed_demo
 
-lint: install  ## Ruff: lint and formatting check
+lint: install  ## Ruff (lint and formatting) and import-linter (the layers of the layout)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 fmt: install  ## Fix what ruff can fix, format the code
 	$(BIN)/ruff check --fix .

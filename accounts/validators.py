@@ -1,7 +1,7 @@
 """Character rules for what people call themselves: display names and handles.
 
 The character classes are defined here, at the bottom of the stack, and shared with the
-text pipeline (`home.text` imports them; this module never imports home). The rules are
+text pipeline (`core.text` imports them; this module never imports home). The rules are
 called by forms (sign-up, profile, the admin user forms), not attached to model fields,
 so they need no migration and apply to every new value, not to rows already stored.
 """
@@ -174,10 +174,10 @@ def name_key(name):
 
 def staff_names(exclude=None):
     """The display names of staff: is_staff, superusers, moderators, site administrators."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
+    from django.contrib.auth import get_user_model  # noqa: PLC0415 - the user model is looked up once the apps are loaded
+    from django.db.models import Q  # noqa: PLC0415 - the user model is looked up once the apps are loaded
 
-    from .constants import Role
+    from .constants import Role  # noqa: PLC0415 - the user model is looked up once the apps are loaded
 
     staff_roles = [Role.MODERATOR, Role.SITE_ADMIN]
     staff = get_user_model().objects.filter(

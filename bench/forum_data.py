@@ -299,8 +299,8 @@ def build(category, members, titles, counts):
     from django.db.models.functions import Mod
     from django.utils import timezone
 
+    from core.text import render_markdown
     from forum.models import Post, Topic
-    from home.text import render_markdown
 
     now = timezone.now().replace(microsecond=0)
     html = [render_markdown(body) for body in BODIES]

@@ -7,3 +7,6 @@ class CopConfig(AppConfig):
 
     name = "cop"
     verbose_name = _("Community of practice")
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job

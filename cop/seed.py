@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import COUNTRY_SLUGS, REGIONAL_SLUG, Country, Role
-from home.text import render_markdown
+from core.text import render_markdown
 
 from .models import JoinPolicy, Membership, Message, Space, SpaceEvent, SpaceKind
 

@@ -16,9 +16,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home import ratelimit
-from home.decisions import AlreadyDecided, decide
-from home.text import UnsafeText, check_user_text, is_blank, render_markdown
+from core import ratelimit
+from core.decisions import AlreadyDecided, decide
+from core.text import UnsafeText, check_user_text, is_blank, render_markdown
 
 from .models import Membership, Message, Presence
 

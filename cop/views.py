@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
 from core import live
+from core.decisions import AlreadyDecided
 from core.live import MAX_ID
-from home.decisions import AlreadyDecided
 
 from . import services
 from .models import Membership, Message, Space

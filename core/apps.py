@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects the session-ending signals)
+        from . import receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job

@@ -4,10 +4,9 @@ Existing pages and features (found by slug and number) are left alone: editors' 
 survive and a second run changes nothing.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
-from home.models import CountryPage, HomePage
-from home.seed import child_page, translate_page
+from core.seeding import child_page, translate_page
 
 from .curriculum import COURSES, FEATURES
 from .models import CourseIndexPage, CoursePage, Feature, LessonPage, ModulePage, QuizPage
@@ -118,7 +117,9 @@ def seed_course(index, spec, features, countries):
 
 
 def seed_courses(stdout=None):
-    home = HomePage.objects.get(locale=Locale.get_default())
+    # The site's home page (home.seed makes it the default site's root): found through the
+    # site, so that courses never import the home app (which sits above them).
+    home = Site.objects.get(is_default_site=True).root_page.specific
     index, _ = child_page(
         home,
         CourseIndexPage,
@@ -129,7 +130,11 @@ def seed_courses(stdout=None):
     )
     translate_page(index, "th", CATALOGUE_THAI)  # the courses themselves get Thai aliases
     features = seed_features()
-    countries = {page.country: page for page in CountryPage.objects.filter(locale=home.locale)}
+    countries = {
+        page.country: page
+        for page in Page.objects.descendant_of(home).filter(locale=home.locale).specific()
+        if getattr(page, "country", "")
+    }
     created = sum(seed_course(index, spec, features, countries) for spec in COURSES)
     if stdout:
         stdout.write(f"Courses: {created} created, {len(COURSES) - created} kept.")

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.text import render_markdown
+from core.text import render_markdown
 
 from .models import (
     Certificate,

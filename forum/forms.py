@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.text import is_blank, validate_user_text
+from core.text import is_blank, validate_user_text
 
 from .models import MAX_SUSPENSION_DAYS, Category, FlagReason, Post, Topic, WatchedWordAction
 

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 
 from accounts.constants import COUNTRY_SLUGS, PROGRAMME_COUNTRIES, REGIONAL_SLUG
-from home.text import render_markdown
+from core.text import render_markdown
 
 from . import seed_content as content
 from . import services

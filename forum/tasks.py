@@ -28,7 +28,7 @@ EXCERPT = 600
 def send_notification_emails(notification_ids):
     """The e-mail notice of each notification, to people who asked for them, each in the
     recipient's own language."""
-    from .models import Notification, NotificationEmail
+    from .models import Notification, NotificationEmail  # noqa: PLC0415 - django-tasks imports tasks before the app registry is ready
 
     notifications = Notification.objects.filter(
         id__in=notification_ids,
@@ -102,7 +102,7 @@ def send_due_digests(now=None):
     turned e-mails off are dropped, not sent. Each member's digest is sent in its own
     transaction with the rows locked (SKIP LOCKED: two runs at once never send one
     twice); if the mail server fails, nothing is marked and the next run retries."""
-    from .models import Notification, NotificationEmail
+    from .models import Notification, NotificationEmail  # noqa: PLC0415 - django-tasks imports tasks before the app registry is ready
 
     now = now or timezone.now()
     due = now - timedelta(minutes=settings.FORUM_EMAIL_DIGEST_MINUTES)
@@ -120,7 +120,7 @@ def send_due_digests(now=None):
 
 
 def _send_digest(user_id):
-    from .models import Notification, NotificationEmail, TopicRead
+    from .models import Notification, NotificationEmail, TopicRead  # noqa: PLC0415 - django-tasks imports tasks before the app registry is ready
 
     read = TopicRead.objects.filter(user=OuterRef("user"), topic=OuterRef("post__topic")).values(
         "last_read_number"

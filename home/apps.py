@@ -9,11 +9,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from django.db.models.signals import post_delete  # noqa: PLC0415 - the signals and models are ready only in ready()
+        from wagtail.models import Page  # noqa: PLC0415 - the signals and models are ready only in ready()
+        from wagtail.signals import page_published, page_unpublished, post_page_move  # noqa: PLC0415 - the signals and models are ready only in ready()
 
-        from .navigation import clear_menu_cache
+        from .navigation import clear_menu_cache  # noqa: PLC0415 - the signals and models are ready only in ready()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_menu_cache, dispatch_uid=f"menu-{signal!r}")

@@ -9,8 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
-
-from .blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
@@ -32,8 +31,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Sections of the apps that have landed; each is one query.
-        from cop.models import Space
-        from courses.models import CoursePage
+        from cop.models import Space  # noqa: PLC0415 - courses and cop models import home's pages (a cycle at import)
+        from courses.models import CoursePage  # noqa: PLC0415 - courses and cop models import home's pages (a cycle at import)
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_courses"] = (

@@ -9,30 +9,16 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import (
     LocaleSynchronization,
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
 )
 from wagtail_localize.synctree import synchronize_tree
 
 from accounts.constants import COUNTRY_SLUGS
+from core.seeding import child_page, translate_tree
 
 from . import seed_content as content
 from .models import CountryIndexPage, CountryPage, HomePage, StandardPage
 
 THAI = "th"
-
-
-def child_page(parent, model, slug, **fields):
-    """(page, created): the child of `parent` with `slug`, created and published if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
 
 
 def seed_home():
@@ -102,34 +88,6 @@ def seed_pages(stdout=None):
     translated = translate_tree(home, THAI, content.THAI)
     if stdout:
         stdout.write(f"Pages: {created} created; {translated} translated into Thai.")
-
-
-def translate_tree(home, language_code, strings):
-    """Translate `home` and every page below it that has no translation yet, as an editor
-    would with wagtail-localize. Returns the number of pages newly translated."""
-    pages = Page.objects.descendant_of(home, inclusive=True).order_by("path").specific()
-    return sum(translate_page(page, language_code, strings) for page in pages)
-
-
-def translate_page(page, language_code, strings):
-    """Translate `page` with wagtail-localize: the segments found in `strings` get that
-    translation, the others fall back to the source text until an editor translates them
-    in the admin. Does nothing (returns False) if the page is translated already."""
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    if page.has_translation(locale):
-        return False
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    for segment in StringSegment.objects.filter(source=source).select_related("string"):
-        if segment.string.data in strings:
-            StringTranslation.objects.get_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": strings[segment.string.data]},
-            )
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    translation.save_target(publish=True)
-    return True
 
 
 def sync_translations(stdout=None):

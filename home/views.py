@@ -76,10 +76,10 @@ _redis_clients = {}
 
 
 def _redis_client(host):
-    import redis.asyncio
-    from channels_redis.utils import create_pool
-    from redis.asyncio.retry import Retry
-    from redis.backoff import NoBackoff
+    import redis.asyncio  # noqa: PLC0415 - only a Redis channel layer needs the Redis client
+    from channels_redis.utils import create_pool  # noqa: PLC0415 - only a Redis channel layer needs the Redis client
+    from redis.asyncio.retry import Retry  # noqa: PLC0415 - only a Redis channel layer needs the Redis client
+    from redis.backoff import NoBackoff  # noqa: PLC0415 - only a Redis channel layer needs the Redis client
 
     loop = asyncio.get_running_loop()
     key = repr(sorted(host.items(), key=lambda item: item[0]))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home import ratelimit
+from core import ratelimit
 
 from .. import permissions
 from ..models import (

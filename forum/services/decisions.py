@@ -4,7 +4,7 @@ that every moderation action writes in the same transaction."""
 
 from django.utils.translation import gettext as _
 
-from home.decisions import decide
+from core.decisions import decide
 
 from ..models import ModerationLog, Post, Topic
 from .checks import PostError
@@ -28,7 +28,7 @@ def log(
 
 
 def decided_post(post, still=None):
-    """The post's row, locked until commit (see home.decisions); refused with a message
+    """The post's row, locked until commit (see core.decisions); refused with a message
     for the moderator when `still(post)` no longer holds."""
     return decide(
         Post.objects.select_related("topic__category", "author"),

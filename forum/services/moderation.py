@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.decisions import decide
+from core.decisions import decide
+from core.signals import member_suspended
 
 from ..models import (
     MAX_SUSPENSION_DAYS,
@@ -174,9 +175,6 @@ def suspend(user, by, *, days, reason):
     """No posting in the forum and no chatting in any space until the time is up; the
     member's open space connections are closed. Refused while the member is suspended
     already (by someone else meanwhile): lift it first to set another."""
-    from cop import services as spaces
-    from cop.models import Membership
-
     if not reason.strip():
         raise PostError("reason", _("Say why the member is suspended; they will see it."))
     if not 1 <= days <= MAX_SUSPENSION_DAYS:
@@ -199,14 +197,10 @@ def suspend(user, by, *, days, reason):
             reason=reason,
             detail=ngettext("%(n)d day", "%(n)d days", days) % {"n": days},
         )
-        for membership in Membership.objects.filter(user=user).select_related("space"):
-            transaction.on_commit(
-                partial(
-                    spaces.notify_connections,
-                    membership.space,
-                    {"action": "muted", "user": user.id},
-                )
-            )
+        # The spaces close the member's live connections (cop/receivers.py).
+        transaction.on_commit(
+            partial(member_suspended.send, sender=None, user_id=user.id), robust=True
+        )
     return user
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.text import render_markdown
+from core.text import render_markdown
 
 from .. import permissions
 from ..models import ModerationAction, Post, PostRevision, PostState, Subscription, Topic

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.text import render_markdown
+from core.text import render_markdown
 
 from .. import permissions as can
 from .. import services

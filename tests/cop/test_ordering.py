@@ -16,7 +16,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from cop import services
 from cop.models import Membership, Message, Space
-from home import ratelimit
+from core import ratelimit
 from tests.cop.conftest import connect, frames_until
 from tests.factories import UserFactory
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from home.text import ALLOWED_TAGS, render_markdown, sanitise_html
+from core.text import ALLOWED_TAGS, render_markdown, sanitise_html
 
 REL = 'rel="nofollow ugc noopener"'
 
@@ -210,7 +210,7 @@ def test_a_thousand_nested_quotes_stop_at_the_nesting_limit_quickly():
     html = render_markdown(">" * 1000 + " deep")
     elapsed = time.perf_counter() - started
 
-    assert html.count("<blockquote>") == 20  # home.text.MAX_NESTING
+    assert html.count("<blockquote>") == 20  # core.text.MAX_NESTING
     assert elapsed < 0.5  # measured: about 10 ms
 
 

@@ -1,11 +1,11 @@
-"""home.ratelimit: one atomic counter a window, shared by every worker through the cache."""
+"""core.ratelimit: one atomic counter a window, shared by every worker through the cache."""
 
 import threading
 import time
 
 from django.core.cache import cache
 
-from home import ratelimit
+from core import ratelimit
 
 
 def test_exactly_the_limit_passes_when_twenty_threads_hit_at_once():

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import translation
 
-from home.text import UnsafeText, check_user_text, is_blank, render_markdown
+from core.text import UnsafeText, check_user_text, is_blank, render_markdown
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """Render every stored piece of user text again from its Markdown source.
 
-Run it after the sanitiser's list of shapes changes (`home/text.py`): rows stored before
+Run it after the sanitiser's list of shapes changes (`core/text.py`): rows stored before
 keep the HTML the old list made until then. Idempotent: a row already right is not
 written, so a second run re-renders nothing.
 """
@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.text import render_markdown
+from core.text import render_markdown
 
 # Every model that stores user Markdown with the HTML made from it: (model, source, html).
 # A later text field joins here; tests/home/test_rerender_user_text.py fails on one that
