@@ -82,18 +82,21 @@ async def test_a_member_counts_against_their_address_too(settings):
 async def test_a_flood_is_refused_at_once_without_the_database_then_closed_1008(
     settings, monkeypatch
 ):
-    from cop import services
+    from cop.consumers import SpaceConsumer
 
     settings.LIVE_FRAMES_BURST = 5
     settings.LIVE_FRAMES_PER_SECOND = 1
     space = await make_space()
     alice = await make_member(space)
     ws = await space_socket(space, await signed_in(alice))
-    pings_seen = []  # a ping on a space touches the database (presence): count them
-    still_here = services.still_here
-    monkeypatch.setattr(
-        services, "still_here", lambda channel: pings_seen.append(channel) or still_here(channel)
-    )
+    pings_seen = []  # every ping let through reaches the consumer's handler: count them
+    pinged = SpaceConsumer.pinged
+
+    async def counted(consumer):
+        pings_seen.append(consumer.channel_name)
+        await pinged(consumer)
+
+    monkeypatch.setattr(SpaceConsumer, "pinged", counted)
 
     started = time.monotonic()
     for _ in range(200):

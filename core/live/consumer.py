@@ -1,175 +1,37 @@
-"""The base of every live connection (/ws/...): what each one needs, written once.
-
-`LiveConsumer` does, for every subclass (spaces, forum topics, and the live views that
-come next):
-
-connect
-    Per-process limits on open sockets per member and per address (close 4429), the
-    subclass's authorisation (`authorise()` returns None or a close code: 4401 not logged
-    in, 4403 not allowed), then it joins the subclass's groups and the member's own group
-    (`user.<id>`, where session ends are announced) *before* it replays from the database
-    what came after `?after=<id>`, so nothing falls between the replay and the live stream
-    (at most LIVE_REPLAY_LIMIT frames, then a `resync` frame: the rest comes over HTTP).
-receive
-    Frames of at most 64 KiB, JSON objects only (deeply nested JSON is refused, not a
-    crash), a per-connection flood guard that refuses frames as they arrive without
-    touching the database (close 1008 if the flood goes on), then `on_<type>` handlers of
-    the subclass (`message.send` -> `on_message_send`); `ping` is answered here.
-failure
-    A database or Redis failure inside a handler is an `error` frame with code
-    "unavailable" (nothing was stored; the client retries); an unexpected exception is
-    logged and answered the same way; the socket stays usable. When the connection
-    itself fails (the channel layer is gone), it closes with 1011 and still leaves its
-    groups, presence and counters behind (`cleanup`, which always runs once).
-session end
-    Logging out of a session, or deactivation by staff, closes that member's sockets
-    (4401) on every worker, through their `user.<id>` group; a send re-checks the session.
-idle
-    No frame from the client for LIVE_IDLE_SECONDS (the browser pings every 25 s): 4408.
-
-Database work runs in `db` helpers: a thread pool of its own, not Channels' one shared
-thread, so one slow query never stalls every socket of the worker.
-"""
+"""LiveConsumer, the base of every live connection (what it does: core.live's docstring),
+and the consumer that closes a WebSocket path matching no route."""
 
 import asyncio
-import collections
 import json
-import logging
-import time
-from concurrent.futures import ThreadPoolExecutor
-from functools import cache
-from urllib.parse import parse_qs
 
-from channels.db import DatabaseSyncToAsync
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.db import Error as DatabaseError
 from django.utils.translation import gettext as _
-from redis.exceptions import RedisError
 
-logger = logging.getLogger(__name__)
-
-MAX_FRAME = 64 * 1024  # bytes, as docs/design.md says
-MAX_ID = 2**63 - 1  # ids are PostgreSQL bigints: a larger number names nothing
-
-# Close codes (docs/design.md): 4401 not logged in / session ended, 4403 not allowed,
-# 4404 no such route, 4408 idle, 4429 too many sockets; 1008 flood; 1011 server failure.
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
-CLOSE_IDLE = 4408
-CLOSE_TOO_MANY = 4429
-CLOSE_FLOOD = 1008
-CLOSE_SERVER_ERROR = 1011
-
-# Failures of what the consumer depends on: the client may retry later.
-UNAVAILABLE = (DatabaseError, RedisError, OSError, asyncio.TimeoutError)
-
-
-@cache
-def _executor():
-    return ThreadPoolExecutor(
-        max_workers=settings.LIVE_DATABASE_THREADS, thread_name_prefix="live-db"
-    )
-
-
-def db(func):
-    """Run `func` (ORM work) in the live connections' thread pool, cleaning up the
-    database connection around it. Use as a decorator on consumer helpers."""
-    return DatabaseSyncToAsync(func, thread_sensitive=False, executor=_executor())
-
-
-def client_strings(**own):
-    """The words every live page's client shows for the socket's states (static/js/live.js),
-    translated, with the page's own words; read by the page from a JSON script element."""
-    return {
-        "connecting": _("Connecting…"),
-        "offline": _("Offline: reconnecting in %(seconds)s s…"),
-        **own,
-    }
-
-
-def user_group(user_id):
-    """The channel-layer group of one member's open sockets, on every worker."""
-    return f"user.{user_id}"
-
-
-def after_id(scope):
-    """The ?after=<id> of a (re)connection: None without it, 0 if it is not a number."""
-    values = parse_qs(scope.get("query_string", b"").decode(errors="replace")).get("after")
-    try:
-        return min(MAX_ID, max(0, int(values[0]))) if values else None
-    except ValueError:
-        return 0
-
-
-def check_session(scope):
-    """Raise SessionEnded unless the session the socket was opened with still exists.
-    Synchronous: call it inside a `db` helper, beside the work it guards."""
-    session = scope.get("session")
-    key = session.session_key if session is not None else None
-    if not key or not session.exists(key):
-        raise SessionEnded
-
-
-def client_address(scope):
-    client = scope.get("client")
-    return client[0] if client else ""
-
-
-def error_frame(code, detail):
-    return {"type": "error", "code": code, "detail": str(detail)}
-
-
-class FrameRefused(ValueError):
-    """A frame the protocol refuses; becomes an `error` frame."""
-
-    def __init__(self, code, detail):
-        super().__init__(detail)
-        self.code = code
-        self.detail = detail
-
-
-class SessionEnded(Exception):
-    """The session this socket was opened with is gone (logged out): close 4401."""
-
-
-class FloodGuard:
-    """A token bucket per connection: `burst` frames at once, `rate` a second after that.
-    Frames beyond it are refused at once (no database, no cache); a connection that goes
-    on flooding for `burst` more refusals in a row is closed."""
-
-    def __init__(self, burst, rate):
-        self.burst, self.rate = burst, rate
-        self.tokens = float(burst)
-        self.stamp = time.monotonic()
-        self.refused_in_a_row = 0
-
-    def allow(self):
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            self.refused_in_a_row = 0
-            return True
-        self.refused_in_a_row += 1
-        return False
-
-    @property
-    def overwhelmed(self):
-        return self.refused_in_a_row > self.burst
-
-
-# Open sockets of this process, per member and per address (see LIVE_MAX_SOCKETS_*).
-_open_by_user = collections.Counter()
-_open_by_address = collections.Counter()
-
-
-def open_sockets():
-    """(per member, per address) counts of this process, for tests and the benchmarks."""
-    return dict(_open_by_user), dict(_open_by_address)
+from .support import (
+    CLOSE_FLOOD,
+    CLOSE_IDLE,
+    CLOSE_NOT_FOUND,
+    CLOSE_SERVER_ERROR,
+    CLOSE_TOO_MANY,
+    CLOSE_UNAUTHENTICATED,
+    MAX_FRAME,
+    MAX_ID,
+    UNAVAILABLE,
+    FloodGuard,
+    FrameRefused,
+    SessionEnded,
+    _decrement,
+    _open_by_address,
+    _open_by_user,
+    after_id,
+    client_address,
+    error_frame,
+    logger,
+    spawn,
+    user_group,
+)
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
@@ -417,29 +279,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=code)
         except Exception:  # the socket is already gone: nothing to close
             logger.debug("live close(%s) on a closed socket", code)
-
-
-_background = set()  # tasks kept referenced until they finish
-
-
-def spawn(coroutine):
-    """Run `coroutine` in the background, kept referenced until it finishes."""
-    task = asyncio.ensure_future(coroutine)
-    _background.add(task)
-    task.add_done_callback(_background.discard)
-    return task
-
-
-async def settle():
-    """Wait for the background tasks of this process (tests, before closing the database)."""
-    while _background:
-        await asyncio.gather(*_background, return_exceptions=True)
-
-
-def _decrement(counter, key):
-    counter[key] -= 1
-    if counter[key] <= 0:
-        del counter[key]
 
 
 class NoRouteConsumer(AsyncWebsocketConsumer):
