@@ -48,17 +48,10 @@ import tempfile
 import time
 import uuid
 
-try:  # websockets >= 13: the new asyncio implementation
-    from websockets.asyncio.client import connect as ws_connect
-
-    HEADERS_ARG = "additional_headers"
-except ImportError:  # older releases: the legacy client
-    from websockets import connect as ws_connect
-
-    HEADERS_ARG = "extra_headers"
 from common import PYTHON, bench_env, manage, start_servers, stop_servers
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
-from ws_space import (
+from ws_space import (  # the websockets client as ws_space picks it
+    HEADERS_ARG,
     SPACE,
     django_json,
     flush_redis,
@@ -66,6 +59,7 @@ from ws_space import (
     percentile,
     server_errors,
     setup_space,
+    ws_connect,
 )
 
 CONNECT_TIMEOUT = 30

@@ -55,17 +55,10 @@ import urllib.error
 import urllib.request
 import uuid
 
-try:  # websockets >= 13: the new asyncio implementation
-    from websockets.asyncio.client import connect as ws_connect
-
-    HEADERS_ARG = "additional_headers"
-except ImportError:  # older releases: the legacy client
-    from websockets import connect as ws_connect
-
-    HEADERS_ARG = "extra_headers"
 from common import PYTHON, bench_env, manage, start_servers, stop_servers
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
-from ws_space import (
+from ws_space import (  # the websockets client as ws_space picks it
+    HEADERS_ARG,
     SPACE,
     django_json,
     flush_redis,
@@ -73,6 +66,7 @@ from ws_space import (
     percentile,
     server_errors,
     setup_space,
+    ws_connect,
 )
 
 CONNECT_TIMEOUT = 30  # seconds, for all the clients to be connected before the kill
