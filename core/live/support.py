@@ -43,7 +43,14 @@ def _executor():
 
 def db(func):
     """Run `func` (ORM work) in the live connections' thread pool, cleaning up the
-    database connection around it. Use as a decorator on consumer helpers."""
+    database connection around it. Use as a decorator on consumer helpers.
+
+    On SQLite (the embedded default, one process) it runs on the one thread every other
+    database call of the process uses: SQLite takes one writer at a time anyway, and its
+    shared in-memory test database refuses a second writer outright ("database table is
+    locked") instead of waiting for it."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        return DatabaseSyncToAsync(func)
     return DatabaseSyncToAsync(func, thread_sensitive=False, executor=_executor())
 
 

@@ -17,6 +17,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from cop import services
 from cop.models import Membership, Message, Space
 from core import ratelimit
+from tests.conftest import need
 from tests.cop.conftest import connect, frames_until
 from tests.factories import UserFactory
 
@@ -67,6 +68,8 @@ def locks_waited_on():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("migrated_database")
 def test_a_message_posted_while_an_earlier_one_is_uncommitted_waits_and_is_never_seen_first():
+    # Row locks and concurrent writers: PostgreSQL (SQLite takes one writer at a time).
+    need(connection.vendor == "postgresql", "row locks need PostgreSQL (set DATABASE_URL)")
     space = new_space()
     alice, bob = new_member(space), new_member(space)
     a_stored, a_may_commit, b_done = threading.Event(), threading.Event(), threading.Event()
