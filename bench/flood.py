@@ -39,7 +39,6 @@ import asyncio
 import contextlib
 import inspect
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -48,15 +47,15 @@ import tempfile
 import time
 import uuid
 
-from common import PYTHON, bench_env, manage, start_servers, stop_servers
+from common import PYTHON, bench_env, cpu_seconds, manage, start_servers, stop_servers
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from ws_space import (  # the websockets client as ws_space picks it
     HEADERS_ARG,
     SPACE,
-    django_json,
     flush_redis,
     machine_facts,
     percentile,
+    reset_space,
     server_errors,
     setup_space,
     ws_connect,
@@ -77,25 +76,6 @@ PHASES = [
 ]
 FRAME_GUARD = "Too many frames"  # core.live's refusal, before any database work
 MESSAGE_LIMIT = "Too many messages"  # cop.services' per-member limit
-
-
-def reset_space(env):
-    code = (
-        "from cop.models import Message, Presence\n"
-        f"Message.objects.filter(space__slug={SPACE!r}).delete()\n"
-        f"Presence.objects.filter(space__slug={SPACE!r}).delete()\n"
-        "print(json.dumps(0))\n"
-    )
-    return django_json(env, code)
-
-
-def cpu_seconds(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def connect(port, cookie, query=""):

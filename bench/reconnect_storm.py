@@ -55,7 +55,7 @@ import urllib.error
 import urllib.request
 import uuid
 
-from common import PYTHON, bench_env, manage, start_servers, stop_servers
+from common import PYTHON, bench_env, cpu_seconds, manage, start_servers, stop_servers
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 from ws_space import (  # the websockets client as ws_space picks it
     HEADERS_ARG,
@@ -89,16 +89,6 @@ def reset_space(env):
         f"print(json.dumps(Space.objects.get(slug={SPACE!r}).last_seq))\n"
     )
     return django_json(env, code)
-
-
-def cpu_seconds(pid):
-    """utime + stime of a process, in seconds (None once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 # --- The /healthz sampler (a process of its own, so the clients' loop does not delay it) --

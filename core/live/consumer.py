@@ -261,9 +261,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def _send_json(self, payload):
         await self.send(text_data=json.dumps(payload))
 
-    async def send_error(self, code, detail):
-        await self._send_json(error_frame(code, detail))
-
     def _touch(self):
         if self._idle_handle is not None:
             self._idle_handle.cancel()
