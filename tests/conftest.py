@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import channel_layers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
@@ -95,6 +96,10 @@ def _fast_and_isolated(settings):
     cache.clear()
     yield
     cache.clear()
+    # A fresh channel layer for the next test: each async test runs on an event loop of its
+    # own, and channels_redis binds its receive lock to the loop that first used it (a
+    # consumer still receiving when its test ended left it locked on a dead loop).
+    channel_layers.backends = {}
 
 
 @pytest.fixture
