@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import staff_login
 from home import views as home_views
+from search import views as search_views
 
 # Not translated: machine endpoints and the admins (their own language is the editor's).
 urlpatterns = [
@@ -31,7 +32,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("search/", home_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("", include("courses.urls")),
     path("", include("cop.urls")),
     path("", include("forum.urls")),

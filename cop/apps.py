@@ -9,4 +9,7 @@ class CopConfig(AppConfig):
     verbose_name = _("Community of practice")
 
     def ready(self):
-        from . import receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job
+        # Connecting receivers and registering with the shell is ready()'s job.
+        from . import receivers, shell  # noqa: F401, PLC0415 - the models are ready only now
+
+        shell.register()

@@ -7,3 +7,8 @@ class CoursesConfig(AppConfig):
 
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import shell  # noqa: PLC0415 - the models are ready only in ready()
+
+        shell.register()

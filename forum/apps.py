@@ -7,3 +7,8 @@ class ForumConfig(AppConfig):
 
     name = "forum"
     verbose_name = _("Forum")
+
+    def ready(self):
+        from . import shell  # noqa: PLC0415 - the models are ready only in ready()
+
+        shell.register()

@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
+from core import registry
 from core.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
-    """The site's root page, one per language. Later apps add their sections to it."""
+    """The site's root page, one per language; the apps add their sections to it."""
 
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences under the page title.")
@@ -30,23 +31,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        # Sections of the apps that have landed; each is one query.
-        from cop.models import Space  # noqa: PLC0415 - courses and cop models import home's pages (a cycle at import)
-        from courses.models import CoursePage  # noqa: PLC0415 - courses and cop models import home's pages (a cycle at import)
-
         context = super().get_context(request, *args, **kwargs)
-        context["featured_courses"] = (
-            CoursePage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("path")
-            .only("id", "title", "url_path", "summary", "locale_id")[:3]
-        )
-        context["active_spaces"] = (
-            Space.objects.with_member_count()
-            .filter(last_message_at__isnull=False)
-            .order_by("-last_message_at")[:4]
-        )
+        # What the apps offer (core.registry.home_sections), then the countries.
+        context["sections"] = [
+            (section.template, section_context)
+            for section in registry.home_sections
+            if (section_context := section.context(request, self)) is not None
+        ]
         context["countries"] = (
             CountryPage.objects.live()
             .public()

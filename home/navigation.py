@@ -1,4 +1,5 @@
-"""The main menu: the home page's children marked "show in menus", then the app sections.
+"""The main menu: the home page's children marked "show in menus", then what the apps
+offer (core.registry.header_items).
 
 The menu is cached per site and language (it is on every page); publishing, unpublishing,
 moving or deleting a page clears it (signals wired in HomeConfig.ready).
@@ -11,11 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
-APP_SECTIONS = [
-    # (label, URL name) - each app adds its own as it lands.
-    (_("Forum"), "forum"),
-    (_("Spaces"), "spaces"),
-]
+from core import registry
+
 CACHE_SECONDS = 60 * 60
 
 
@@ -55,7 +53,11 @@ def main_menu(request):
         if links is None:
             links = _menu_links(request, site)
             cache.set(key, links, CACHE_SECONDS)
-    links = links + [(str(label), reverse(name)) for label, name in APP_SECTIONS]
+    links = links + [
+        (str(item.label), reverse(item.url_name))
+        for item in registry.header_items
+        if item.visible(request)
+    ]
     home_link = links[0][1] if links else "/"
     return [
         {

@@ -3,59 +3,14 @@ import logging
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale, Page
-
-from forum.models import Post
-from forum.search import search_posts
 
 logger = logging.getLogger(__name__)
 
-SEARCH_PAGE_SIZE = 10
-FORUM_PREVIEW = 5
 HEALTH_TIMEOUT_SECONDS = 2.0
-
-
-@require_safe
-def search(request):
-    """Site search: the live, public pages of the current language, and the forum posts the
-    searcher may read (`?in=forum` pages through the forum's results alone)."""
-    query = request.GET.get("q", "").strip()[:200]
-    in_forum = request.GET.get("in") == "forum"
-    results = Page.objects.none()
-    forum_results = Post.objects.none()
-    if query:
-        forum_results = search_posts(request.user, query)
-        if not in_forum:
-            results = (
-                Page.objects.live()
-                .public()
-                .filter(locale=Locale.get_active())
-                .specific()
-                .search(query)
-            )
-    context = {"query": query, "in_forum": in_forum}
-    if in_forum:
-        context["forum_page"] = _page(forum_results, request.GET.get("page"))
-    else:
-        context["results"] = _page(results, request.GET.get("page"))
-        context["forum_results"] = list(forum_results[:FORUM_PREVIEW]) if query else []
-    return render(request, "home/search.html", context)
-
-
-def _page(results, number):
-    paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    try:
-        return paginator.page(number or 1)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def _database_answers():

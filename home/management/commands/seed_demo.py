@@ -1,17 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import import_string
 
-# Each app seeds its own part, in this order; later apps append theirs.
-SEEDERS = [
-    "accounts.seed.seed_accounts",
-    "home.seed.seed_pages",
-    "courses.seed.seed_courses",
-    "cop.seed.seed_spaces",
-    "forum.seed.seed_forum",
-    # Last: alias every page that has no translation yet into the other languages.
-    "home.seed.sync_translations",
-]
+from core import registry
 
 
 class Command(BaseCommand):
@@ -33,6 +23,7 @@ class Command(BaseCommand):
                 "DEBUG is off: this looks like production, and the demo accounts have a "
                 "public password. Run with --force if you really mean it."
             )
-        for path in SEEDERS:
-            import_string(path)(stdout=self.stdout)
+        # Each app registers its own part (core.registry.seeders), in order.
+        for seeder in registry.seeders:
+            seeder.run(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,105 @@
+"""What the apps offer the site's shell: home-page sections, header items, search results,
+and their part of the demo seed.
+
+The shell (`home/`, `search/`) sits above the feature apps and never names them; each
+feature app registers what it offers in its `AppConfig.ready()`:
+
+    from core import registry
+    registry.home_sections.register(registry.HomeSection(
+        key="courses", order=10, template="courses/home_section.html", context=featured))
+    registry.header_items.register(registry.HeaderItem(
+        key="forum", order=20, label=_("Forum"), url_name="forum"))
+    registry.search_providers.register(registry.SearchProvider(
+        key="forum", order=20, label=_("Forum"), search=search_posts,
+        result_template="forum/search_result.html"))
+
+Entries are kept in `order`, then `key`; registering a key again replaces the entry (so
+a reloaded app does not appear twice).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Registry:
+    def __init__(self, name):
+        self.name = name
+        self._entries = {}
+
+    def register(self, entry):
+        self._entries[entry.key] = entry
+        return entry
+
+    def unregister(self, key):
+        self._entries.pop(key, None)
+
+    def __iter__(self):
+        return iter(sorted(self._entries.values(), key=lambda entry: (entry.order, entry.key)))
+
+    def __getitem__(self, key):
+        return self._entries[key]
+
+    def get(self, key, default=None):
+        return self._entries.get(key, default)
+
+    def __contains__(self, key):
+        return key in self._entries
+
+    def __repr__(self):
+        return f"<Registry {self.name}: {', '.join(entry.key for entry in self)}>"
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page. `context(request, page)` returns the template's context
+    (a dict), or None to leave the section out; it should cost one query or none."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[Any, Any], dict | None]
+
+
+@dataclass(frozen=True)
+class HeaderItem:
+    """A link in the site header's main menu, after the Wagtail pages shown in menus.
+    `visible(request)` may hide it (for example from anonymous readers); no query."""
+
+    key: str
+    order: int
+    label: Any
+    url_name: str
+    visible: Callable[[Any], bool] = field(default=lambda request: True)
+
+
+@dataclass(frozen=True)
+class SearchProvider:
+    """A source of site-search results. `search(request, query)` returns a queryset (or
+    a list) of what this reader may see; `result_template` renders one result as `result`.
+    The provider of `order` 0 fills the main column, the others a preview each and a tab
+    of their own (`/search/?q=...&in=<key>`)."""
+
+    key: str
+    order: int
+    label: Any
+    search: Callable[[Any, str], Any]
+    result_template: str
+    preview: int = 5
+
+
+@dataclass(frozen=True)
+class Seeder:
+    """An app's part of `manage.py seed_demo`: `run(stdout=...)`, idempotent. Seeders run
+    in `order`: accounts 0, pages 10, courses 20, workshops 25, spaces 30, forum 40, ...,
+    the translation aliases last (1000)."""
+
+    key: str
+    order: int
+    run: Callable[..., None]
+
+
+home_sections = Registry("home sections")
+header_items = Registry("header items")
+search_providers = Registry("search providers")
+seeders = Registry("demo seeders")
