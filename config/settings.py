@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "courses",
+    "courses.workshops",
     "forum",
     "cop",
     "core",

@@ -99,7 +99,20 @@ class Seeder:
     run: Callable[..., None]
 
 
+@dataclass(frozen=True)
+class ComingUp:
+    """Dated things an app offers a country's space (or the regional one) under "Coming
+    up". `items(request, country, limit)` (`country`: ISO code, "" for regional) returns
+    up to `limit` objects with `title`, `url`, `starts_at` (aware) and `label` (what kind
+    of thing it is), soonest first, in one query."""
+
+    key: str
+    order: int
+    items: Callable[[Any, str, int], list]
+
+
 home_sections = Registry("home sections")
 header_items = Registry("header items")
 search_providers = Registry("search providers")
 seeders = Registry("demo seeders")
+coming_up = Registry("coming up")

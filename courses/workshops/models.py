@@ -1,0 +1,471 @@
+"""Workshops: what a trainer schedules (a workshop of one or more sessions) and what a
+member does with it (registers, waits, attends, gives feedback, gets a certificate).
+
+Times are stored in UTC; each workshop names the time zone it happens in, in which its
+trainers enter the sessions' times and beside which readers see their own.
+Registration rules (seats, waiting list, quotas, approval) live in services.py, under a
+lock on the workshop's row.
+"""
+
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.constants import PROGRAMME_COUNTRY_CHOICES, Constituency, Gender
+from accounts.models import validate_time_zone
+from courses.models.progress import new_certificate_code
+
+from .constants import (
+    ACTIVE,
+    LANGUAGES,
+    AttendanceStatus,
+    CheckIn,
+    Kind,
+    Mode,
+    RegistrationStatus,
+    Status,
+)
+
+CHECK_IN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a screen
+CHECK_IN_LENGTH = 6
+
+
+def new_check_in_code():
+    return "".join(secrets.choice(CHECK_IN_ALPHABET) for _ in range(CHECK_IN_LENGTH))
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(24)
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status__in=(Status.PUBLISHED, Status.CANCELLED))
+
+    def with_times(self):
+        """Annotate `first_start` and `last_end` (from the sessions), for ordering and
+        the upcoming/past split."""
+        return self.annotate(
+            first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at")
+        )
+
+    def upcoming(self, now=None):
+        return (
+            self.with_times()
+            .filter(last_end__gte=now or timezone.now())
+            .order_by("first_start", "id")
+        )
+
+    def past(self, now=None):
+        return (
+            self.with_times()
+            .filter(last_end__lt=now or timezone.now())
+            .order_by("-first_start", "-id")
+        )
+
+    def with_seat_counts(self):
+        """Annotate `confirmed_count`, `waiting_count` and `pending_count`."""
+        return self.annotate(
+            confirmed_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                distinct=True,
+            ),
+            waiting_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.WAITING),
+                distinct=True,
+            ),
+            pending_count=Count(
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.PENDING),
+                distinct=True,
+            ),
+        )
+
+    def for_listing(self):
+        """What a list or card shows, in a constant number of queries: the times, the
+        seat counts, the sessions and the languages."""
+        return (
+            self.with_seat_counts()
+            .with_times()
+            .select_related("course")
+            .prefetch_related(
+                Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id")),
+                "languages",
+            )
+        )
+
+    def run_by(self, user):
+        """The workshops `user` runs (as lead or co-trainer)."""
+        return self.filter(trainers=user)
+
+    def in_country(self, country):
+        """`country`: ISO code, or "" for the regional ones."""
+        return self.filter(country=country)
+
+
+class Workshop(models.Model):
+    """A workshop of one or more sessions, run by its trainers."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, default="")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRAINING)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=PROGRAMME_COUNTRY_CHOICES,
+        blank=True,
+        help_text=_("Leave empty for a regional workshop."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text=_("Where the workshop happens; the sessions' times are in this zone."),
+    )
+    mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.IN_PERSON)
+    venue = models.TextField(
+        _("venue"), blank=True, help_text=_("Address, for in-person and hybrid workshops.")
+    )
+    joining_link = models.URLField(
+        _("joining link"),
+        blank=True,
+        max_length=500,
+        help_text=_("For online and hybrid workshops; shown only to confirmed participants."),
+    )
+    capacity = models.PositiveIntegerField(_("seats"))
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    cancellation_cutoff_hours = models.PositiveIntegerField(
+        _("cancellation cut-off (hours)"),
+        default=24,
+        help_text=_("Participants may cancel until this many hours before the first session."),
+    )
+    requires_approval = models.BooleanField(
+        _("registrations need approval"),
+        default=False,
+        help_text=_("A trainer of the workshop or the country's focal point approves each one."),
+    )
+    prerequisite_course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("prerequisite course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Participants must have completed this course to register."),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("related course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshops",
+        help_text=_("The course this workshop belongs to; the course page lists it."),
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="workshops_run", verbose_name=_("trainers")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("workshop")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "country"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshop", args=[self.pk])
+
+    @property
+    def is_regional(self):
+        return not self.country
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def is_cancelled(self):
+        return self.status == Status.CANCELLED
+
+    def ordered_sessions(self):
+        """The sessions in time order (from the prefetch when there is one)."""
+        return sorted(self.sessions.all(), key=lambda s: (s.starts_at, s.pk or 0))
+
+    @property
+    def starts_at(self):
+        sessions = self.ordered_sessions()
+        return sessions[0].starts_at if sessions else None
+
+    @property
+    def ends_at(self):
+        sessions = self.ordered_sessions()
+        return max(s.ends_at for s in sessions) if sessions else None
+
+    def registration_is_open(self, now=None):
+        now = now or timezone.now()
+        starts = self.starts_at
+        return (
+            self.is_published
+            and (self.registration_opens is None or self.registration_opens <= now)
+            and (self.registration_closes is None or now < self.registration_closes)
+            and (starts is None or now < starts)
+        )
+
+    def cancellation_deadline(self):
+        starts = self.starts_at
+        return starts - timedelta(hours=self.cancellation_cutoff_hours) if starts else None
+
+    def quota_for(self, constituency):
+        """The seats kept for `constituency`, or None when it has no quota (prefetch
+        `quotas` for lists)."""
+        for quota in self.quotas.all():
+            if quota.constituency == constituency:
+                return quota.seats
+        return None
+
+
+class WorkshopLanguage(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
+
+    class Meta:
+        verbose_name = _("workshop language")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "language"], name="one_row_per_workshop_language"
+            )
+        ]
+        indexes = [models.Index(fields=["language"])]
+
+    def __str__(self):
+        return self.get_language_display()
+
+
+class Quota(models.Model):
+    """Seats kept for one constituency (the tripartite balance): a registration beyond
+    its constituency's quota waits, even with seats free."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quotas")
+    constituency = models.CharField(_("constituency"), max_length=20, choices=Constituency.choices)
+    seats = models.PositiveIntegerField(_("seats"))
+
+    class Meta:
+        verbose_name = _("constituency quota")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "constituency"], name="one_quota_per_constituency"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_constituency_display()}: {self.seats}"
+
+
+class Session(models.Model):
+    """One sitting of a workshop (a day, a morning, a webinar)."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        _("title"), max_length=120, blank=True, help_text=_("For example: Day 1")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    check_in_code = models.CharField(
+        max_length=CHECK_IN_LENGTH, default=new_check_in_code, editable=False
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)  # the .ics UID
+    sequence = models.PositiveIntegerField(default=0, editable=False)  # the .ics SEQUENCE
+
+    class Meta:
+        verbose_name = _("session")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_it_starts"
+            )
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        return self.title or f"{self.workshop}: {self.starts_at:%Y-%m-%d}"
+
+    def is_on(self, now=None, *, early=timedelta(minutes=30)):
+        """Whether self check-in is open: from `early` before the start to the end."""
+        now = now or timezone.now()
+        return self.starts_at - early <= now <= self.ends_at
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE)
+
+    def confirmed(self):
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def waiting(self):
+        """The waiting list, in the order people joined it."""
+        return self.filter(status=RegistrationStatus.WAITING).order_by("queued_at", "id")
+
+
+class Registration(models.Model):
+    """A member's registration for a workshop: one row per member and workshop, reused
+    when they register again after cancelling. Constituency, country and gender are a
+    snapshot of the profile at registration (the quotas and the balance count them)."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_registrations"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    constituency = models.CharField(
+        _("constituency"), max_length=20, choices=Constituency.choices, blank=True
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    queued_at = models.DateTimeField(
+        default=timezone.now, help_text=_("Place on the waiting list.")
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("note"), blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        ordering = ["registered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="one_registration_per_member")
+        ]
+        indexes = [models.Index(fields=["workshop", "status", "queued_at"])]
+
+    def __str__(self):
+        return f"{self.user} - {self.workshop} ({self.status})"
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+
+class Attendance(models.Model):
+    """Whether a participant was at one session: marked by a trainer on the roster, or
+    by the participant with the session's check-in code while the session is on."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendance"
+    )
+    status = models.CharField(max_length=8, choices=AttendanceStatus.choices)
+    method = models.CharField(max_length=8, choices=CheckIn.choices)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "registration"], name="one_attendance_per_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id} at {self.session_id}: {self.status}"
+
+
+class Feedback(models.Model):
+    """A participant's short feedback after the workshop: one per registration."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="feedback"
+    )
+    overall = models.PositiveSmallIntegerField(_("overall, 1 to 5"))
+    usefulness = models.PositiveSmallIntegerField(_("useful for my work, 1 to 5"))
+    will_apply = models.BooleanField(_("I will apply what I learned"), default=True)
+    comment = models.TextField(_("comment"), blank=True)
+    comment_html = models.TextField(editable=False, default="")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(overall__gte=1, overall__lte=5), name="feedback_overall_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(usefulness__gte=1, usefulness__lte=5), name="feedback_usefulness_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration}: {self.overall}/5"
+
+
+class AttendanceCertificate(models.Model):
+    """Issued once to a participant who attended every session; public by its code (the
+    same /certificates/<code>/ as course certificates). Name and title are a snapshot."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="certificate"
+    )
+    code = models.CharField(max_length=32, unique=True, default=new_certificate_code)
+    name = models.CharField(_("name on the certificate"), max_length=150)
+    workshop_title = models.CharField(_("workshop"), max_length=200)
+    held_on = models.CharField(_("dates"), max_length=100)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attendance certificate")
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return f"{self.code}: {self.name}, {self.workshop_title}"
+
+
+class CalendarFeed(models.Model):
+    """A member's secret, subscribable calendar of their workshops
+    (/workshops/feed/<token>.ics); a new token revokes the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+
+    def __str__(self):
+        return f"{self.user}'s workshop calendar"
