@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -51,9 +52,12 @@ class WorkshopQuerySet(models.QuerySet):
 
     def with_times(self):
         """Annotate `first_start` and `last_end` (from the sessions), for ordering and
-        the upcoming/past split."""
+        the upcoming/past split. Subqueries, not a join, so they combine with the
+        seat counts without multiplying rows."""
+        sessions = Session.objects.filter(workshop=OuterRef("pk")).order_by()
         return self.annotate(
-            first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at")
+            first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
+            last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
         )
 
     def upcoming(self, now=None):
@@ -72,22 +76,21 @@ class WorkshopQuerySet(models.QuerySet):
 
     def with_seat_counts(self):
         """Annotate `confirmed_count`, `waiting_count` and `pending_count`."""
+
+        def count(status):
+            rows = (
+                Registration.objects.filter(workshop=OuterRef("pk"), status=status)
+                .order_by()
+                .values("workshop")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            return Coalesce(Subquery(rows), 0)
+
         return self.annotate(
-            confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
-                distinct=True,
-            ),
-            waiting_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.WAITING),
-                distinct=True,
-            ),
-            pending_count=Count(
-                "registrations",
-                filter=Q(registrations__status=RegistrationStatus.PENDING),
-                distinct=True,
-            ),
+            confirmed_count=count(RegistrationStatus.CONFIRMED),
+            waiting_count=count(RegistrationStatus.WAITING),
+            pending_count=count(RegistrationStatus.PENDING),
         )
 
     def for_listing(self):
