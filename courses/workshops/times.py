@@ -1,0 +1,116 @@
+"""Times as a reader sees them: in their own time zone, with the workshop's beside it.
+
+The reader's zone is their profile's time zone, else their country's main zone
+(accounts.constants.COUNTRY_TIME_ZONES), else UTC (anonymous readers). Pages, e-mails and
+reminders all format times here, so "Tue 3 Mar, 09:00 (your time) · 09:00 Asia/Bangkok"
+reads the same everywhere.
+"""
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from accounts.constants import COUNTRY_TIME_ZONES
+
+
+@lru_cache(maxsize=256)
+def zone(name):
+    """The ZoneInfo called `name`, or UTC when it is empty or unknown."""
+    try:
+        return zoneinfo.ZoneInfo(name) if name else UTC
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def reader_zone_name(user):
+    """The zone `user` reads times in (a name such as "Asia/Tokyo")."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return "UTC"
+    for name in (user.time_zone, COUNTRY_TIME_ZONES.get(user.country, "")):
+        if name == "UTC" or (name and zone(name) is not UTC):
+            return name
+    return "UTC"
+
+
+def _day_and_time(value):
+    # Translators: a date and time in a workshop's listing (Django date format), e.g.
+    # "Tue 3 Mar, 09:00"; reorder for your language.
+    return dateformat.format(value, pgettext("workshop time", "D j M Y, H:i"))
+
+
+def _time(value):
+    # Translators: a time of day (Django date format), e.g. "09:00".
+    return dateformat.format(value, pgettext("workshop time", "H:i"))
+
+
+@dataclass(frozen=True)
+class When:
+    """One moment, as the reader and as the workshop see it."""
+
+    utc: datetime
+    reader: datetime
+    own: datetime
+    reader_zone: str
+    own_zone: str
+    personal: bool  # the reader's zone is their own (not the UTC of an anonymous reader)
+
+    @property
+    def iso(self):
+        return self.utc.isoformat()
+
+    @property
+    def same_zone(self):
+        return self.reader.utcoffset() == self.own.utcoffset()
+
+    @property
+    def reader_text(self):
+        return _day_and_time(self.reader)
+
+    @property
+    def own_text(self):
+        """The workshop's local time: the time alone when it falls on the reader's day."""
+        if self.own.date() == self.reader.date():
+            return _time(self.own)
+        return _day_and_time(self.own)
+
+    def __str__(self):
+        if self.same_zone:
+            return f"{self.reader_text} {self.own_zone}"
+        reader = (
+            _("%(time)s (your time)") % {"time": self.reader_text}
+            if self.personal
+            else f"{self.reader_text} {self.reader_zone}"
+        )
+        return f"{reader} · {self.own_text} {self.own_zone}"
+
+
+def when(value, *, reader_zone, own_zone, personal=True):
+    """`value` (an aware datetime) for a reader in `reader_zone` at a workshop in
+    `own_zone` (zone names)."""
+    return When(
+        utc=value.astimezone(UTC),
+        reader=value.astimezone(zone(reader_zone)),
+        own=value.astimezone(zone(own_zone)),
+        reader_zone=reader_zone,
+        own_zone=own_zone,
+        personal=personal,
+    )
+
+
+def for_reader(user):
+    """A function turning a workshop's datetime into a When for `user`:
+    `show = for_reader(request.user); show(session.starts_at, workshop)`."""
+    name = reader_zone_name(user)
+    personal = bool(user is not None and getattr(user, "is_authenticated", False))
+
+    def show(value, workshop):
+        if value is None:
+            return None
+        return when(value, reader_zone=name, own_zone=workshop.time_zone, personal=personal)
+
+    return show
