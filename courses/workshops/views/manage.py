@@ -305,9 +305,7 @@ def balance(workshop):
 @require_safe
 def overview(request, pk):
     present = Count("attendance", filter=Q(attendance__status=AttendanceStatus.PRESENT))
-    workshop = _overseen(
-        request,
-        pk,
+    workshop = get_object_or_404(
         Workshop.objects.with_seat_counts().prefetch_related(
             Prefetch(
                 "sessions",
@@ -316,10 +314,13 @@ def overview(request, pk):
                 ),
             ),
             "quotas",
-            "languages",
-            "trainers",
         ),
+        pk=pk,
     )
+    user = request.user
+    may_manage = can.can_manage(user, workshop)
+    if not (may_manage or can.can_see_participants(user, workshop)):
+        raise Http404
     registrations = list(
         Registration.objects.filter(workshop=workshop)
         .active()
@@ -330,8 +331,6 @@ def overview(request, pk):
         (r for r in registrations if r.status == RegistrationStatus.WAITING),
         key=lambda r: (r.queued_at, r.pk),
     )
-    user = request.user
-    may_manage = can.can_manage(user, workshop)
     show = times.for_reader(user)
     sessions = [
         (session, show(session.starts_at, workshop), show(session.ends_at, workshop))
