@@ -151,7 +151,7 @@ def test_anonymous_reader_sees_utc_beside_the_workshops_time(client):
 
     response = client.get(reverse("workshops"))
 
-    assert "02:00 <span class=\"muted\">UTC</span>" in response.text
+    assert '02:00 <span class="muted">UTC</span>' in response.text
     assert "09:00 Asia/Bangkok" in response.text
 
 
