@@ -28,6 +28,8 @@ from .constants import LANGUAGES, Mode
 from .models import Quota, Session, Workshop, WorkshopLanguage
 
 NOTE_MAX_LENGTH = 500
+MAX_CUTOFF_HOURS = 24 * 60  # two months
+MAX_SEATS = 10_000  # more than any hall or webinar; keeps the numbers inside the columns
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
 
@@ -137,7 +139,14 @@ class WorkshopForm(forms.ModelForm):
         required=False,
         help_text=_("In the workshop's time zone. Leave empty to close when it starts."),
     )
-    capacity = forms.IntegerField(label=_("Seats"), min_value=1)
+    capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=MAX_SEATS)
+    cancellation_cutoff_hours = forms.IntegerField(
+        label=Workshop._meta.get_field("cancellation_cutoff_hours").verbose_name,
+        help_text=Workshop._meta.get_field("cancellation_cutoff_hours").help_text,
+        min_value=0,
+        max_value=MAX_CUTOFF_HOURS,
+        initial=24,
+    )
     co_trainers = forms.ModelMultipleChoiceField(
         label=_("Co-trainers"),
         queryset=get_user_model().objects.none(),
@@ -189,7 +198,7 @@ class WorkshopForm(forms.ModelForm):
         )
         for constituency in Constituency:
             fields[f"quota_{constituency.value}"] = forms.IntegerField(
-                label=constituency.label, required=False, min_value=0
+                label=constituency.label, required=False, min_value=0, max_value=MAX_SEATS
             )
         if workshop.pk:
             zone = _zone(workshop.time_zone)
@@ -239,6 +248,9 @@ class WorkshopForm(forms.ModelForm):
             self.add_error("venue", _("An in-person or hybrid workshop needs a venue."))
         if mode in (Mode.ONLINE, Mode.HYBRID) and not data.get("joining_link"):
             self.add_error("joining_link", _("An online or hybrid workshop needs a joining link."))
+        lead = self.instance.created_by if self.instance.pk else self.by
+        if lead is None and not data.get("co_trainers") and "co_trainers" not in self.errors:
+            self.add_error("co_trainers", _("A workshop needs at least one trainer."))
         capacity = data.get("capacity")
         quotas = self.quotas()
         if capacity is not None and sum(quotas.values()) > capacity:

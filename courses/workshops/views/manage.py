@@ -97,7 +97,6 @@ def _form_page(request, workshop, *, form, formset):
         request,
         "workshops/manage/form.html",
         {"workshop": workshop, "form": form, "formset": formset},
-        status=400 if request.method == "POST" else 200,
     )
 
 

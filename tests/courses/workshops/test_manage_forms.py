@@ -77,6 +77,9 @@ def edit_data(workshop, **fields):
         "cancellation_cutoff_hours": str(workshop.cancellation_cutoff_hours),
         "prerequisite_course": "",
         "course": "",
+        "co_trainers": [
+            str(t.pk) for t in workshop.trainers.all() if t.pk != workshop.created_by_id
+        ],
         "sessions-TOTAL_FORMS": str(len(sessions)),
         "sessions-INITIAL_FORMS": str(len(sessions)),
         "sessions-MIN_NUM_FORMS": "1",
@@ -172,6 +175,22 @@ def test_the_edit_form_shows_the_sessions_in_the_workshops_own_zone(client, trai
         ({"capacity": "-3"}, "capacity", "Ensure this value is greater than or equal to 1."),
         ({"capacity": "0"}, "capacity", "Ensure this value is greater than or equal to 1."),
         (
+            {"capacity": "99999999999"},
+            "capacity",
+            "Ensure this value is less than or equal to 10000.",
+        ),
+        (
+            {"quota_government": "99999999999"},
+            "quota_government",
+            "Ensure this value is less than or equal to 10000.",
+        ),
+        ({"quota_sse": "-1"}, "quota_sse", "Ensure this value is greater than or equal to 0."),
+        (
+            {"cancellation_cutoff_hours": "-5"},
+            "cancellation_cutoff_hours",
+            "Ensure this value is greater than or equal to 0.",
+        ),
+        (
             {"time_zone": "Mars/Olympus_Mons"},
             "time_zone",
             "“Mars/Olympus_Mons” is not a known time zone.",
@@ -202,7 +221,7 @@ def test_the_edit_form_shows_the_sessions_in_the_workshops_own_zone(client, trai
 def test_bad_input_is_a_form_error_and_saves_nothing(client, trainer, fields, field, message):
     response = client.post(reverse("workshop_create"), workshop_data(**fields))
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert message in response.content.decode()
     assert "Nothing is saved yet" in response.content.decode()
     assert not Workshop.objects.exists()
@@ -218,7 +237,7 @@ def test_a_workshop_needs_at_least_one_session(client, trainer):
 
     response = client.post(reverse("workshop_create"), data)
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert not Workshop.objects.exists()
 
 
@@ -236,7 +255,7 @@ def test_co_trainers_are_chosen_among_trainers_only(client, trainer):
 
     response = client.post(reverse("workshop_create"), workshop_data(co_trainers=[learner.pk]))
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert response.context["form"].errors["co_trainers"]
     assert not Workshop.objects.exists()
 
@@ -313,6 +332,37 @@ def test_adding_and_removing_sessions_tells_registrants(
     assert [m.to for m in mail.outbox] == [["p@example.net"]]
 
 
+def test_adding_a_session_tells_registrants(client, trainer, django_capture_on_commit_callbacks):
+    workshop = WorkshopFactory(trainers=[trainer])
+    RegistrationFactory(workshop=workshop, user=UserFactory(email="p@example.net"))
+    data = edit_data(
+        workshop,
+        **{
+            "sessions-TOTAL_FORMS": "2",
+            "sessions-1-title": "Follow-up",
+            "sessions-1-starts_at": "2031-04-01T09:00",
+            "sessions-1-ends_at": "2031-04-01T11:00",
+        },
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("workshop_edit", args=[workshop.pk]), data)
+
+    assert response.status_code == 302
+    assert workshop.sessions.count() == 2
+    assert [m.to for m in mail.outbox] == [["p@example.net"]]
+
+
+def test_the_form_offers_a_template_row_for_the_add_session_button(client, trainer):
+    workshop = WorkshopFactory(trainers=[trainer])
+
+    page = client.get(reverse("workshop_edit", args=[workshop.pk])).content.decode()
+
+    assert '<template id="session-form-template">' in page
+    assert 'name="sessions-__prefix__-starts_at"' in page
+    assert "js/workshop-manage.js" in page
+
+
 def test_more_seats_promote_the_waiting_list(client, trainer):
     workshop = WorkshopFactory(trainers=[trainer], capacity=1)
     RegistrationFactory(workshop=workshop)
@@ -345,7 +395,7 @@ def test_the_capacity_may_not_go_below_the_confirmed_registrations(client, train
     )
 
     workshop.refresh_from_db()
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "2 people are confirmed already" in response.content.decode()
     assert workshop.capacity == 3
 
@@ -357,7 +407,7 @@ def test_a_bad_session_on_edit_saves_no_other_change(client, trainer):
     response = client.post(reverse("workshop_edit", args=[workshop.pk]), data)
 
     workshop.refresh_from_db()
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert workshop.title == "Kept"
 
 
@@ -370,6 +420,27 @@ def test_the_creator_stays_a_trainer_when_a_moderator_edits(client):
 
     assert response.status_code == 302
     assert list(workshop.trainers.all()) == [lead]
+
+
+def test_a_workshop_keeps_at_least_one_trainer(client):
+    workshop = WorkshopFactory(created_by=None)
+    client.force_login(UserFactory(roles=[Role.MODERATOR]))
+
+    response = client.post(
+        reverse("workshop_edit", args=[workshop.pk]), edit_data(workshop, co_trainers=[])
+    )
+
+    assert response.status_code == 200
+    assert "A workshop needs at least one trainer." in response.content.decode()
+    assert workshop.trainers.count() == 1
+
+
+def test_the_empty_form_offers_three_session_rows(client, trainer):
+    response = client.get(reverse("workshop_create"))
+
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == 3
+    assert 'type="datetime-local"' in response.content.decode()
 
 
 def test_another_trainers_workshop_cannot_be_edited(client, trainer):
