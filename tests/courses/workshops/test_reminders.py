@@ -2,16 +2,20 @@
 reminded once (claimed with SKIP LOCKED, marked before sending), to confirmed
 participants only; not further ahead, not for cancelled workshops."""
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection, connections
 from django.utils import timezone
 
-from courses.workshops import tasks
+from courses.workshops import emails, tasks
 from courses.workshops.constants import Mode, RegistrationStatus, Status
 from courses.workshops.models import Session
+from tests.conftest import need
 
 from .factories import RegistrationFactory, WorkshopFactory
 
@@ -119,3 +123,43 @@ def test_the_task_and_the_enqueue_option():
     call_command("send_workshop_reminders", "--enqueue", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert len(mail.outbox) == 1  # the immediate backend ran it
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_database")
+def test_two_runs_at_once_send_one_reminder(monkeypatch):
+    """Two runs on their own PostgreSQL connections: while the first holds the session's
+    row (claimed, sending), the second skips it (SKIP LOCKED); one e-mail in all."""
+    need(connection.vendor == "postgresql", "row locks need PostgreSQL (set DATABASE_URL)")
+    workshop = WorkshopFactory(sessions__start=in_hours(20))
+    RegistrationFactory(workshop=workshop)
+    real = emails.session_reminders
+    claimed, release = threading.Event(), threading.Event()
+
+    def slow(*args, **kwargs):
+        claimed.set()
+        release.wait(timeout=10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(emails, "session_reminders", slow)
+    sent = {}
+
+    def first_run():
+        try:
+            sent["first"] = tasks.send_due_reminders()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first_run)
+    thread.start()
+    assert claimed.wait(timeout=10)
+    started = time.monotonic()
+    sent["second"] = tasks.send_due_reminders()  # while the first holds the row
+    waited = time.monotonic() - started
+    release.set()
+    thread.join(timeout=10)
+
+    assert sent == {"first": 1, "second": 0}
+    assert waited < 5  # skipped the locked row, did not wait for it
+    assert len(mail.outbox) == 1
+    assert Session.objects.get(workshop=workshop).reminded_at is not None
