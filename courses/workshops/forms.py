@@ -151,6 +151,7 @@ class WorkshopForm(forms.ModelForm):
         label=_("Co-trainers"),
         queryset=get_user_model().objects.none(),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("They manage the workshop with you."),
     )
 

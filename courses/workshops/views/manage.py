@@ -331,6 +331,10 @@ def overview(request, pk):
         key=lambda r: (r.queued_at, r.pk),
     )
     show = times.for_reader(user)
+    countries = dict(Country.choices)
+    for registration in registrations:
+        registration.when = show(registration.registered_at, workshop)
+        registration.country_name = countries.get(registration.country, registration.country)
     sessions = [
         (session, show(session.starts_at, workshop), show(session.ends_at, workshop))
         for session in workshop.ordered_sessions()
@@ -349,7 +353,6 @@ def overview(request, pk):
             "may_approve": True,  # can_see_participants, checked above, is can_approve
             "is_draft": workshop.status == Status.DRAFT,
             "cancel_form": CancelWorkshopForm(),
-            "reader_zone": times.reader_zone_name(user),
         },
     )
 
