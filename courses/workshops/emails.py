@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from . import ics
 from .constants import RegistrationStatus
 from .models import Registration, Session
-from .times import for_reader
+from .times import for_reader, span
 
 EVENTS = (
     "confirmed",
@@ -80,11 +80,7 @@ def _context(registration, event, *, session=None):
     user = registration.user
     show = for_reader(user)
     sessions = [
-        {
-            "session": s,
-            "starts": show(s.starts_at, workshop),
-            "ends": show(s.ends_at, workshop),
-        }
+        {"session": s, "span": span(show(s.starts_at, workshop), show(s.ends_at, workshop))}
         for s in workshop.ordered_sessions()
     ]
     confirmed = registration.status == RegistrationStatus.CONFIRMED
@@ -97,8 +93,7 @@ def _context(registration, event, *, session=None):
         "session": session
         and {
             "session": session,
-            "starts": show(session.starts_at, workshop),
-            "ends": show(session.ends_at, workshop),
+            "span": span(show(session.starts_at, workshop), show(session.ends_at, workshop)),
         },
         "joining_link": workshop.joining_link if confirmed and not workshop.is_cancelled else "",
         "deadline": show(workshop.cancellation_deadline(), workshop),

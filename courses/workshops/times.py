@@ -17,6 +17,8 @@ from django.utils.translation import pgettext
 
 from accounts.constants import COUNTRY_TIME_ZONES
 
+DASH = "\N{EN DASH}"
+
 
 @lru_cache(maxsize=256)
 def zone(name):
@@ -114,3 +116,65 @@ def for_reader(user):
         return when(value, reader_zone=name, own_zone=workshop.time_zone, personal=personal)
 
     return show
+
+
+@dataclass(frozen=True)
+class Span:
+    """A session's start and end for a reader: "Tue 3 Mar 2027, 11:00-14:00 (your time)
+    · 09:00-12:00 Asia/Bangkok" (with an en dash); each side's end shows its date only
+    when it falls on another day than its start."""
+
+    starts: When
+    ends: When
+
+    @staticmethod
+    def _side(start, end):
+        if start.date() == end.date():
+            return f"{_day_and_time(start)}{DASH}{_time(end)}"
+        return f"{_day_and_time(start)} {DASH} {_day_and_time(end)}"
+
+    @property
+    def reader_text(self):
+        return self._side(self.starts.reader, self.ends.reader)
+
+    @property
+    def own_text(self):
+        start, end = self.starts.own, self.ends.own
+        if start.date() == self.starts.reader.date() and end.date() == start.date():
+            return f"{_time(start)}{DASH}{_time(end)}"
+        return self._side(start, end)
+
+    @property
+    def same_zone(self):
+        return self.starts.same_zone and self.ends.same_zone
+
+    @property
+    def personal(self):
+        return self.starts.personal
+
+    @property
+    def reader_zone(self):
+        return self.starts.reader_zone
+
+    @property
+    def own_zone(self):
+        return self.starts.own_zone
+
+    @property
+    def iso(self):
+        return self.starts.iso
+
+    def __str__(self):
+        if self.same_zone:
+            return f"{self.reader_text} {self.own_zone}"
+        reader = (
+            _("%(time)s (your time)") % {"time": self.reader_text}
+            if self.personal
+            else f"{self.reader_text} {self.reader_zone}"
+        )
+        return f"{reader} · {self.own_text} {self.own_zone}"
+
+
+def span(starts, ends):
+    """The Span of two Whens (from the same `for_reader`)."""
+    return Span(starts=starts, ends=ends)

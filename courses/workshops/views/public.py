@@ -23,7 +23,7 @@ from .. import permissions, services
 from ..constants import RegistrationStatus
 from ..filters import WorkshopFilter
 from ..models import Registration, Workshop
-from ..times import for_reader, reader_zone_name
+from ..times import for_reader, reader_zone_name, span
 
 PER_PAGE = 20
 # Registering and cancelling, together, per member: each may send e-mails.
@@ -138,8 +138,7 @@ def workshop_detail(request, pk):
     sessions = [
         {
             "session": session,
-            "starts": show(session.starts_at, workshop),
-            "ends": show(session.ends_at, workshop),
+            "span": span(show(session.starts_at, workshop), show(session.ends_at, workshop)),
         }
         for session in workshop.ordered_sessions()
     ]

@@ -82,7 +82,9 @@ def test_times_in_the_recipients_zone_with_the_workshops_beside():
     emails.registrations_changed("confirmed", [tokyo.pk])
 
     body = mail.outbox[0].body
-    assert "Tue 5 Mar 2030, 11:00 (your time) · 09:00 Asia/Bangkok" in body
+    assert (
+        "Tue 5 Mar 2030, 11:00\N{EN DASH}14:00 (your time) · 09:00\N{EN DASH}12:00 Asia/Bangkok"
+    ) in body
 
 
 def test_several_recipients_one_message_each_on_one_connection(monkeypatch):
@@ -122,3 +124,18 @@ def test_the_recipients_language_is_used(monkeypatch):
 
     assert seen == ["th", "en"]
     assert translation.get_language() == "en"  # restored
+
+
+def test_a_session_across_midnight_shows_both_dates():
+    workshop = WorkshopFactory(
+        time_zone="Asia/Bishkek", sessions__start=datetime(2030, 3, 4, 16, 0, tzinfo=UTC)
+    )
+    london = RegistrationFactory(workshop=workshop, user=UserFactory(time_zone="Europe/London"))
+
+    emails.registrations_changed("confirmed", [london.pk])
+
+    # 16:00-19:00 in London; 22:00 on the 4th to 01:00 on the 5th in Bishkek.
+    assert (
+        "Mon 4 Mar 2030, 16:00\N{EN DASH}19:00 (your time) · "
+        "Mon 4 Mar 2030, 22:00 \N{EN DASH} Tue 5 Mar 2030, 01:00 Asia/Bishkek"
+    ) in mail.outbox[0].body

@@ -193,9 +193,9 @@ def test_detail_shows_description_sessions_venue_trainers(client):
     assert "<p>The <strong>seven</strong> features.</p>" in response.text
     assert "Somchai Trainer" in response.text
     assert "Chiang Mai Cooperative College" in response.text
-    assert "08:00 (your time)" in response.text  # 02:00 UTC in Bishkek (+6)
-    assert "09:00 Asia/Bangkok" in response.text
-    assert response.text.count('<time datetime="') >= 4  # two sessions, start and end
+    # 02:00-05:00 UTC is 08:00-11:00 in Bishkek (+6), 09:00-12:00 in Bangkok (+7).
+    assert response.text.count("08:00\N{EN DASH}11:00 (your time)") == 2
+    assert response.text.count("09:00\N{EN DASH}12:00 Asia/Bangkok") == 2
 
 
 def test_joining_link_only_for_confirmed_participants(client):
