@@ -12,15 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
-from core import live
+from core import live, registry
 from core.decisions import AlreadyDecided
 from core.live import MAX_ID
 
 from . import services
-from .models import Membership, Message, Space
+from .models import Membership, Message, Space, SpaceKind
 from .permissions import can_delete_message, can_moderate_space, can_post, can_read
 
 MEMBERS_SHOWN = 60
+COMING_UP = 5
 ARCHIVE_PAGE = 50
 
 
@@ -45,7 +46,7 @@ def space_detail(request, slug):
         "space": space,
         "membership": membership,
         "moderates": can_moderate_space(request.user, space, membership),
-        "events": space.events.upcoming()[:5],
+        "events": coming_up(request, space),
     }
     if can_read(request.user, membership):
         history, has_more = services.history(space)
@@ -68,6 +69,17 @@ def space_detail(request, slug):
             strings=client_strings(),
         )
     return render(request, "cop/space_detail.html", context)
+
+
+def coming_up(request, space, limit=COMING_UP):
+    """The space's own events and what the apps offer its country (or the regional space)
+    through core.registry.coming_up, soonest first: one query each."""
+    items = list(space.events.upcoming()[:limit])
+    if space.kind in (SpaceKind.NATIONAL, SpaceKind.REGIONAL):
+        country = space.country if space.kind == SpaceKind.NATIONAL else ""
+        for provider in registry.coming_up:
+            items.extend(provider.items(request, country, limit))
+    return sorted(items, key=lambda item: item.starts_at)[:limit]
 
 
 def client_strings():

@@ -53,10 +53,16 @@ def render_certificate_pdf(
     code: str,
     verify_url: str,
     language: str = "en",
+    attended: str = "",
 ) -> bytes:
-    """Return a one-page A4 landscape PDF certificate of completion (see the module doc)."""
+    """Return a one-page A4 landscape PDF certificate of completion (see the module doc).
+
+    With `attended` (the dates it was held, e.g. "3-4 March 2027"), a certificate of
+    attendance instead: `course_title` is the workshop's title.
+    """
+    heading = "Certificate of attendance" if attended else "Certificate of completion"
     pdf = FPDF(orientation="L", unit="mm", format="A4")
-    pdf.set_title(f"Certificate of completion - {course_title}")
+    pdf.set_title(f"{heading} - {course_title}")
     pdf.set_author("SSE Asia")
     pdf.set_creator("SSE Asia")
     pdf.set_lang(language)
@@ -85,16 +91,18 @@ def render_certificate_pdf(
     pdf.set_y(30)
     line("SSE ASIA", 11, style="B", color=TEAL, gap=1)
     line("Strengthening Social and Solidarity Economy (SSE) in Asia", 9, color=MUTED, gap=16)
-    line("Certificate of completion", 30, style="B", color=TEAL, gap=10)
+    line(heading, 30, style="B", color=TEAL, gap=10)
     line("This certifies that", 13, color=MUTED, gap=5)
     line(name, _fitting_size(pdf, name, start=32), style="B", gap=3)
     pdf.set_draw_color(*TEAL)
     pdf.set_line_width(0.3)
     pdf.line(PAGE_W / 2 - 50, pdf.get_y(), PAGE_W / 2 + 50, pdf.get_y())
     pdf.ln(8)
-    line("has completed the course", 13, color=MUTED, gap=5)
+    line(
+        "attended the workshop" if attended else "has completed the course", 13, color=MUTED, gap=5
+    )
     line(course_title, 18, style="B", gap=7)
-    line(f"on {format_date(issued_on)}", 13, color=MUTED)
+    line(f"held on {attended}" if attended else f"on {format_date(issued_on)}", 13, color=MUTED)
 
     pdf.set_y(PAGE_H - 40)
     line(f"Certificate code: {code}", 10, color=MUTED, gap=1.5)

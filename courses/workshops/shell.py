@@ -1,11 +1,138 @@
-"""What the workshops offer the site shell (core.registry)."""
+"""What the workshops offer the site shell and the other apps (core.registry): the
+header's "Workshops", the home page's "Upcoming workshops", a country's (or the regional)
+space's "Coming up", the demo seed; and, to the courses beside them, a course page's
+workshops and "My learning"'s. Each costs one query (three for My learning)."""
 
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Exists, Max, Min, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
+
+from . import seed
+from .constants import ACTIVE, AttendanceStatus, RegistrationStatus, Status
+from .models import AttendanceCertificate, Registration, Session, Workshop
+from .times import for_reader
+
+HOME_WORKSHOPS = 3
+COURSE_WORKSHOPS = 5
+# "My learning" offers the feedback form for this long after a workshop.
+FEEDBACK_OFFERED_FOR = timedelta(days=60)
+CARD_FIELDS = ("id", "title", "kind", "country", "mode", "time_zone", "status")
+
+
+def upcoming(now=None):
+    """Published workshops not over yet, soonest first (`first_start`, `last_end`)."""
+    return Workshop.objects.filter(status=Status.PUBLISHED).upcoming(now).only(*CARD_FIELDS)
+
+
+def _with_when(workshops, request):
+    show = for_reader(getattr(request, "user", None))
+    for workshop in workshops:
+        workshop.when = show(workshop.first_start, workshop)
+    return workshops
+
+
+def upcoming_section(request, page):
+    """The home page's next workshops (one query), or None when there is none."""
+    workshops = list(upcoming()[:HOME_WORKSHOPS])
+    if not workshops:
+        return None
+    return {"upcoming_workshops": _with_when(workshops, request)}
+
+
+@dataclass(frozen=True)
+class ComingUpItem:
+    """A workshop as a space's "Coming up" lists it (see registry.ComingUp)."""
+
+    title: str
+    url: str
+    starts_at: Any
+    label: Any
+    where: Any
+    when: Any  # times.When: the reader's time with the workshop's beside it
+
+
+def coming_up(request, country, limit):
+    """The next published workshops of `country` ("" for the regional ones): one query."""
+    workshops = _with_when(list(upcoming().in_country(country)[:limit]), request)
+    return [
+        ComingUpItem(
+            title=workshop.title,
+            url=workshop.get_absolute_url(),
+            starts_at=workshop.first_start,
+            label=workshop.get_kind_display(),
+            where=workshop.get_mode_display(),
+            when=workshop.when,
+        )
+        for workshop in workshops
+    ]
+
+
+def course_workshops(request, course):
+    """The upcoming workshops that point to `course` (in any of its languages): one
+    query."""
+    workshops = upcoming().filter(course__translation_key=course.translation_key)
+    return _with_when(list(workshops[:COURSE_WORKSHOPS]), request)
+
+
+def my_workshops(request, now=None):
+    """For "My learning": the member's registrations for workshops not over yet
+    (confirmed, waiting, pending; `checking_in` when a session is on now), the past ones
+    still waiting for their feedback, and their attendance certificates. Three queries."""
+    now = now or timezone.now()
+    user = request.user
+    on_now = Session.objects.filter(
+        workshop=OuterRef("workshop"), starts_at__lte=now + timedelta(minutes=30), ends_at__gte=now
+    )
+    mine = Registration.objects.filter(user=user).select_related("workshop")
+    registrations = list(
+        mine.filter(status__in=ACTIVE, workshop__status__in=(Status.PUBLISHED, Status.CANCELLED))
+        .annotate(
+            first_start=Min("workshop__sessions__starts_at"),
+            last_end=Max("workshop__sessions__ends_at"),
+            checking_in=Exists(on_now),
+        )
+        .filter(last_end__gte=now)
+        .order_by("first_start", "id")
+    )
+    feedback_due = list(
+        mine.filter(attendance__status=AttendanceStatus.PRESENT, feedback__isnull=True)
+        .annotate(last_end=Max("workshop__sessions__ends_at"))
+        .filter(last_end__lt=now, last_end__gte=now - FEEDBACK_OFFERED_FOR)
+        .order_by("-last_end", "-id")
+    )
+    show = for_reader(user)
+    for registration in registrations:
+        registration.when = show(registration.first_start, registration.workshop)
+        registration.checking_in = (
+            registration.checking_in and registration.status == RegistrationStatus.CONFIRMED
+        )
+    certificates = list(
+        AttendanceCertificate.objects.filter(registration__user=user).order_by("-issued_at")
+    )
+    return {
+        "workshop_registrations": registrations,
+        "workshop_feedback_due": feedback_due,
+        "attendance_certificates": certificates,
+    }
 
 
 def register():
     registry.header_items.register(
         registry.HeaderItem(key="workshops", order=15, label=_("Workshops"), url_name="workshops")
     )
+    registry.home_sections.register(
+        registry.HomeSection(
+            key="workshops",
+            order=20,
+            template="workshops/home_section.html",
+            context=upcoming_section,
+        )
+    )
+    registry.coming_up.register(registry.ComingUp(key="workshops", order=20, items=coming_up))
+    registry.seeders.register(registry.Seeder(key="workshops", order=25, run=seed.seed_workshops))

@@ -222,7 +222,7 @@ def test_a_space_page_makes_a_constant_number_of_queries(client, extra):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/spaces/thailand/").status_code == 200
 
-    assert len(queries) == 10, "\n".join(q["sql"][:100] for q in queries)
+    assert len(queries) == 11, "\n".join(q["sql"][:100] for q in queries)
 
 
 def test_the_live_client_gets_its_words_translated(client):
