@@ -266,6 +266,8 @@ FORUM_POSTS_PER_MINUTE = int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6"))
 # A follower of a busy topic gets one e-mail for the first unread reply, then the others
 # together in one digest (`manage.py send_forum_digests`, from cron) at most this often.
 FORUM_EMAIL_DIGEST_MINUTES = int(os.environ.get("FORUM_EMAIL_DIGEST_MINUTES", "60"))
+# Workshops: a session's participants are reminded this many hours before it starts.
+WORKSHOP_REMINDER_HOURS = int(os.environ.get("WORKSHOP_REMINDER_HOURS", "24"))
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -23,7 +23,7 @@ from django_tasks import task
 
 
 def reminder_hours():
-    return getattr(settings, "WORKSHOP_REMINDER_HOURS", 24)
+    return settings.WORKSHOP_REMINDER_HOURS
 
 
 @task()
