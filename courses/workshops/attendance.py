@@ -132,12 +132,14 @@ def normalise_code(code):
 def check_in(workshop, user, code, *, now=None):
     """Check `user` in to the session of `workshop` that is on now and has `code`.
 
-    Raises Refused (and saves nothing) when the user has no confirmed registration, no
-    session is on, or the code is wrong. Returns (session, created): checking in again
-    is not an error. Side effects: an Attendance row (present, method self); a
-    certificate when that makes every session attended.
+    Raises Refused (and saves nothing) when the workshop is cancelled, the user has no
+    confirmed registration, no session is on, or the code is wrong. Returns (session,
+    created): checking in again is not an error. Side effects: an Attendance row
+    (present, method self); a certificate when that makes every session attended.
     """
     now = now or timezone.now()
+    if workshop.is_cancelled:
+        raise Refused(_("This workshop has been cancelled."), "cancelled")
     registration = Registration.objects.filter(workshop=workshop, user=user).confirmed().first()
     if registration is None:
         raise Refused(

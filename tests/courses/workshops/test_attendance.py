@@ -407,3 +407,17 @@ def test_the_dates_on_a_certificate_are_the_workshops_own(trainer):
 
     assert attendance.held_on(workshop.sessions.all(), workshop.time_zone) == "3\u20134 March 2027"
     assert attendance.held_on(workshop.sessions.all()[:1], workshop.time_zone) == "3 March 2027"
+
+
+def test_nobody_checks_in_to_a_cancelled_workshop(client, workshop):
+    today = sessions(workshop)[0]
+    registration = RegistrationFactory(workshop=workshop)
+    workshop.status = "cancelled"
+    workshop.save()
+    client.force_login(registration.user)
+
+    response = client.post(check_in_url(workshop), {"code": today.check_in_code})
+
+    assert response.status_code == 400
+    assert "cancelled" in response.content.decode()
+    assert not Attendance.objects.exists()
