@@ -70,6 +70,14 @@ def _listed(user):
     return managed
 
 
+def _span(show, starts, ends, workshop):
+    """From `starts` to `ends` for the reader, with the workshop's times beside; None
+    before the workshop has sessions."""
+    if starts is None or ends is None:
+        return None
+    return times.span(show(starts, workshop), show(ends, workshop))
+
+
 @login_required
 @require_safe
 def manage_list(request):
@@ -84,7 +92,7 @@ def manage_list(request):
     )
     page = Paginator(workshops, PER_PAGE).get_page(request.GET.get("page"))
     show = times.for_reader(user)
-    rows = [(w, show(w.first_start, w), show(w.last_end, w)) for w in page.object_list]
+    rows = [(w, _span(show, w.first_start, w.last_end, w)) for w in page.object_list]
     return render(
         request,
         "workshops/manage/list.html",
@@ -336,7 +344,7 @@ def overview(request, pk):
         registration.when = show(registration.registered_at, workshop)
         registration.country_name = countries.get(registration.country, registration.country)
     sessions = [
-        (session, show(session.starts_at, workshop), show(session.ends_at, workshop))
+        (session, _span(show, session.starts_at, session.ends_at, workshop))
         for session in workshop.ordered_sessions()
     ]
     return render(

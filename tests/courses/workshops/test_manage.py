@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.constants import Constituency, Gender, Role
+from courses.workshops import times
 from courses.workshops.constants import RegistrationStatus, Status
 from courses.workshops.models import Quota, Registration, Workshop
 from courses.workshops.views import manage
@@ -197,7 +198,8 @@ def test_a_list_row_shows_dates_in_both_zones_and_the_seat_counts(client, lead):
 
     page = client.get(reverse("workshops_manage")).content.decode()
 
-    assert "Tue 4 Mar 2031, 11:00 (your time) · 09:00 Asia/Bangkok" in page
+    dash = times.DASH
+    assert f"Tue 4 Mar 2031, 11:00{dash}14:00 (your time) · 09:00{dash}12:00 Asia/Bangkok" in page
     assert "2 of 3" in page
     assert "<td>1</td>" in page
     assert '<span class="badge badge-new">4</span>' in page
