@@ -226,14 +226,18 @@ class WorkshopForm(forms.ModelForm):
     def clean_venue(self):
         return visible_text(self.cleaned_data["venue"], required=False).strip()
 
+    @staticmethod
+    def below_confirmed_error(count):
+        return ValidationError(
+            _("%(count)d people are confirmed already: the capacity cannot be lower."),
+            params={"count": count},
+            code="below_confirmed",
+        )
+
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
         if capacity is not None and capacity < self.confirmed:
-            raise ValidationError(
-                _("%(count)d people are confirmed already: the capacity cannot be lower."),
-                params={"count": self.confirmed},
-                code="below_confirmed",
-            )
+            raise self.below_confirmed_error(self.confirmed)
         return capacity
 
     def clean(self):

@@ -1,7 +1,7 @@
 """Registration for workshops: seats, the waiting list, quotas and approval.
 
 Every change to who holds a seat happens inside a transaction that has locked the
-workshop's row (`_locked`), so two people registering at once for the last seat end as
+workshop's row (`lock`), so two people registering at once for the last seat end as
 one confirmed and one waiting, and a seat freed by a cancellation goes to the first in
 line exactly once, on every worker. E-mails go out after the commit (emails.py).
 
@@ -41,8 +41,9 @@ class Refused(Exception):
         self.code = code
 
 
-def _locked(workshop):
-    """The workshop's row, locked until the end of the current transaction."""
+def lock(workshop):
+    """The workshop's row, locked until the end of the current transaction: every change
+    to who holds a seat, or to how many seats there are, is made under it."""
     return Workshop.objects.select_for_update().get(pk=workshop.pk)
 
 
@@ -79,7 +80,7 @@ def register(workshop, user, *, now=None):
     if not accounts_can.is_learner(user):
         raise Refused(_("Confirm your e-mail address before registering."), "not_allowed")
     with transaction.atomic():
-        workshop = _locked(workshop)
+        workshop = lock(workshop)
         if workshop.status == Status.CANCELLED:
             raise Refused(_("This workshop has been cancelled."), "cancelled")
         if not workshop.registration_is_open(now):
@@ -125,7 +126,7 @@ def cancel(registration, *, by, reason="", now=None):
     """
     now = now or timezone.now()
     with transaction.atomic():
-        workshop = _locked(registration.workshop)
+        workshop = lock(registration.workshop)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status not in ACTIVE:
             raise Refused(_("This registration is already cancelled."), "already_cancelled")
@@ -172,7 +173,7 @@ def promote(workshop, *, now=None):
     """Give free seats to the waiting list (after a trainer adds seats or changes a
     quota). Returns the promoted registrations."""
     with transaction.atomic():
-        return _promote(_locked(workshop), now or timezone.now())
+        return _promote(lock(workshop), now or timezone.now())
 
 
 def decide(registration, *, by, approve, note="", now=None):
@@ -181,7 +182,7 @@ def decide(registration, *, by, approve, note="", now=None):
     someone else has already decided."""
     now = now or timezone.now()
     with transaction.atomic():
-        workshop = _locked(registration.workshop)
+        workshop = lock(registration.workshop)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status != RegistrationStatus.PENDING:
             raise Refused(_("Someone else has already decided on this registration."), "decided")
@@ -208,7 +209,7 @@ def cancel_workshop(workshop, *, by, reason, now=None):
     Raises Refused when it is already cancelled."""
     now = now or timezone.now()
     with transaction.atomic():
-        workshop = _locked(workshop)
+        workshop = lock(workshop)
         if workshop.status == Status.CANCELLED:
             raise Refused(_("This workshop is already cancelled."), "already_cancelled")
         workshop.status = Status.CANCELLED
@@ -223,7 +224,7 @@ def cancel_workshop(workshop, *, by, reason, now=None):
 def publish(workshop, *, now=None):
     """Make a draft workshop visible and open for registration (per its dates)."""
     with transaction.atomic():
-        workshop = _locked(workshop)
+        workshop = lock(workshop)
         if workshop.status != Status.DRAFT:
             raise Refused(_("Only a draft workshop can be published."), "not_draft")
         if not workshop.sessions.exists():

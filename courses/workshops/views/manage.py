@@ -140,6 +140,14 @@ def _save(request, workshop):
     if not valid:
         return _form_page(request, workshop, form=form, formset=formset)
     with transaction.atomic():
+        if not creating:
+            # Seats are taken under the workshop's lock (services.py): count them under it
+            # too, so a registration landing now cannot leave capacity below them.
+            services.lock(workshop)
+            taken = Registration.objects.filter(workshop=workshop).confirmed().count()
+            if form.cleaned_data["capacity"] < taken:
+                form.add_error("capacity", form.below_confirmed_error(taken))
+                return _form_page(request, workshop, form=form, formset=formset)
         workshop = form.save()
         formset.instance = workshop
         formset.save()
@@ -149,7 +157,10 @@ def _save(request, workshop):
             if times_before.get(session.pk) != (session.starts_at, session.ends_at)
         ]
         for session in moved:
-            Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
+            # A new .ics version, and a reminder again at the new time.
+            Session.objects.filter(pk=session.pk).update(
+                sequence=F("sequence") + 1, reminded_at=None
+            )
         if not creating and (moved or formset.new_objects or formset.deleted_objects):
             services.sessions_changed(workshop)
         if not creating and (workshop.capacity > capacity_before or form.quotas() != quotas_before):

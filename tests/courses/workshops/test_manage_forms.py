@@ -480,3 +480,20 @@ def test_registration_times_are_shown_back_in_the_workshops_zone(client, trainer
     assert 'value="2031-02-01T08:00"' in page
     assert 'value="2031-02-11T08:00"' in page
     assert Registration.objects.count() == 0
+
+
+def test_a_moved_session_is_reminded_again_at_its_new_time(client, trainer):
+    start = datetime(2031, 3, 4, 2, 0, tzinfo=UTC)
+    workshop = WorkshopFactory(trainers=[trainer], sessions=2, sessions__start=start)
+    first, second = workshop.sessions.order_by("starts_at")
+    Session.objects.filter(workshop=workshop).update(reminded_at=start - timedelta(hours=20))
+
+    client.post(
+        reverse("workshop_edit", args=[workshop.pk]),
+        edit_data(workshop, **{"sessions-0-starts_at": "2031-03-04T10:00"}),
+    )
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.reminded_at is None
+    assert second.reminded_at == start - timedelta(hours=20)
