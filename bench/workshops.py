@@ -1,0 +1,162 @@
+"""Benchmark the workshop pages over HTTP with wrk, with 500 workshops in the database:
+requests/s and latency p50/p99 of /workshops/ and a workshop's page, each also as a ratio
+to the home page measured in the same run (so machines and runs compare).
+
+    .venv/bin/python bench/workshops.py [--server uvicorn|daphne] [--workers 2]
+        [--seconds 10] [--connections 16] [--workshops 500]
+
+As bench/http_pages.py (whose helpers it uses): it serves the seeded demo (an isolated
+SQLite copy, or DATABASE_URL if set) with DEBUG off on 127.0.0.1, adds --workshops bench
+workshops (`add_workshops`: published, upcoming, two sessions, two languages, a few
+registrations each; idempotent), logs the demo learner in for the pages that need it,
+runs wrk against each page for a bounded time, prints Markdown tables for
+docs/benchmarks.md and stops the servers. Needs wrk (apt-get install wrk).
+"""
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from common import PYTHON, ROOT, bench_env, manage, start_servers, stop_servers
+from http_pages import page_costs, run_wrk, session_cookie, to_ms
+
+BENCH_TITLE = "Bench workshop"
+
+# Run in a subprocess with the bench environment: brings the bench workshops to `count`.
+ADD_WORKSHOPS = """
+import django, json, sys
+django.setup()
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from courses.workshops.constants import Kind, Mode, RegistrationStatus, Status
+from courses.workshops.models import Registration, Session, Workshop, WorkshopLanguage
+
+count, title = int(sys.argv[1]), sys.argv[2]
+now = timezone.now()
+people = list(get_user_model().objects.order_by("pk")[:5])
+trainer = get_user_model().objects.get(email="trainer@example.org")
+countries = ["KH", "KG", "LA", "MN", "TH", "VN", "CN", "ID", "JP", "MY", "PH", "KR", ""]
+kinds, modes = list(Kind.values), list(Mode.values)
+with transaction.atomic():
+    have = Workshop.objects.filter(title__startswith=title).count()
+    if have != count:
+        Workshop.objects.filter(title__startswith=title).delete()
+        workshops = Workshop.objects.bulk_create(
+            Workshop(
+                title=f"{title} {n}", description="A bench workshop.",
+                description_html="<p>A bench workshop.</p>", kind=kinds[n % len(kinds)],
+                country=countries[n % len(countries)], time_zone="Asia/Bangkok",
+                mode=modes[n % len(modes)], venue="Bangkok", capacity=20 + n % 30,
+                status=Status.PUBLISHED, published_at=now, created_by=trainer,
+            )
+            for n in range(count)
+        )
+        Workshop.trainers.through.objects.bulk_create(
+            Workshop.trainers.through(workshop=w, user=trainer) for w in workshops
+        )
+        sessions, languages, registrations = [], [], []
+        for n, w in enumerate(workshops):
+            start = now + timedelta(days=1 + n % 180, hours=n % 8)
+            for day in range(2):
+                begin = start + timedelta(days=day)
+                sessions.append(Session(workshop=w, starts_at=begin,
+                                        ends_at=begin + timedelta(hours=3)))
+            languages += [WorkshopLanguage(workshop=w, language=c) for c in ("en", "th")]
+            registrations += [
+                Registration(workshop=w, user=p, status=RegistrationStatus.CONFIRMED,
+                             constituency=p.constituency, country=p.country)
+                for p in people[: n % 6]
+            ]
+        Session.objects.bulk_create(sessions)
+        WorkshopLanguage.objects.bulk_create(languages)
+        Registration.objects.bulk_create(registrations)
+first = Workshop.objects.filter(title__startswith=title).order_by("pk").first()
+print(json.dumps([Workshop.objects.count(), first.pk]))
+"""
+
+
+def add_workshops(env, count):
+    """Bring the bench workshops to `count`; (workshops in all, one bench workshop's id)."""
+    out = subprocess.run(
+        [PYTHON, "-c", ADD_WORKSHOPS, str(count), BENCH_TITLE],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workshops", type=int, default=500)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    workdir = tempfile.mkdtemp(prefix="sse-bench-")
+    env = bench_env(workdir)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed_demo", "--force")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    total, workshop_id = add_workshops(env, args.workshops)
+    cookie = session_cookie(env, "learner@example.org")
+    detail = f"/workshops/{workshop_id}/"
+    targets = [
+        ("home page (reference)", "/", False),
+        ("workshops, upcoming", "/workshops/", False),
+        ("workshops, filtered", "/workshops/?country=TH&mode=online", False),
+        ("workshops, page 10", "/workshops/?page=10", False),
+        ("workshop detail", detail, False),
+        ("workshop detail (logged in)", detail, True),
+    ]
+    costs = page_costs(env, targets, "learner@example.org")
+    ports, procs, _logs = start_servers(env, args.workers, server=args.server)
+    rows = []
+    try:
+        for label, path, needs_login in targets:
+            results = run_wrk(
+                ports, path, cookie if needs_login else None, args.seconds, args.connections
+            )
+            rows.append((label, path, *results))
+    finally:
+        stop_servers(procs)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    reference_rps, reference_p50 = rows[0][2], to_ms(rows[0][3])
+    print(
+        f"\n{args.server}, {args.workers} worker(s), {args.connections} connections, "
+        f"{args.seconds} s per page, database {env['DATABASE_URL'].split(':')[0]}, "
+        f"{total} workshops\n"
+    )
+    print("| page | path | requests/s | ÷ home | p50 | p50 ÷ home | p99 | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for label, path, rps, p50, p99, errors in rows:
+        print(
+            f"| {label} | `{path}` | {rps:.0f} | {rps / reference_rps:.2f} | {p50} | "
+            f"{to_ms(p50) / reference_p50:.2f} | {p99} | {errors} |"
+        )
+
+    print("\nOne request, one process, Django's test client (after one warm-up request):\n")
+    print("| page | status | SQL queries | HTML | HTML gzipped |")
+    print("|---|---:|---:|---:|---:|")
+    for (label, _path, _login), (status, queries, size, gzipped) in zip(
+        targets, costs, strict=True
+    ):
+        print(
+            f"| {label} | {status} | {queries} | {size / 1000:.1f} KB | {gzipped / 1000:.1f} KB |"
+        )
+
+
+if __name__ == "__main__":
+    main()
