@@ -1,48 +1,6 @@
-import factory
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
+"""Kept for imports written before the factories moved into one module per app
+(tests/<app>/factories.py): import from there."""
 
-from accounts.constants import Constituency, Country, Role
-from accounts.services import grant_role, grant_scope
+from tests.accounts.factories import PASSWORD, UserFactory
 
-PASSWORD = "correct-horse-battery-staple"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    """A verified learner unless told otherwise: UserFactory(roles=[Role.TRAINER]).
-
-    Scopes are granted apart from the profile country:
-    UserFactory(roles=[Role.FOCAL_POINT], scopes=[(Role.FOCAL_POINT, "KH")]).
-    """
-
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.net")
-    name = factory.Sequence(lambda n: f"Person {n}")
-    country = Country.THAILAND
-    constituency = Constituency.SSE
-    organization = "Village Savings Cooperative"
-    time_zone = "Asia/Bangkok"
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def verified(self, create, extracted, **kwargs):
-        if create and extracted is not False:
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
-
-    @factory.post_generation
-    def roles(self, create, extracted, **kwargs):
-        if not create:
-            return
-        self.save()
-        verified = EmailAddress.objects.filter(user=self, verified=True).exists()
-        for role in [*([Role.LEARNER] if verified else []), *(extracted or [])]:
-            grant_role(self, role)
-
-    @factory.post_generation
-    def scopes(self, create, extracted, **kwargs):
-        if create:
-            for role, country in extracted or []:
-                grant_scope(self, role, country)
+__all__ = ["PASSWORD", "UserFactory"]
