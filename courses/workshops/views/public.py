@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core import ratelimit
 
 from .. import permissions, services
+from ..attendance import feedback_is_open
 from ..constants import RegistrationStatus
 from ..filters import WorkshopFilter
 from ..models import Registration, Workshop
@@ -151,6 +152,12 @@ def workshop_detail(request, pk):
         "action": _action(workshop, registration, request.user, now),
         "deadline": show(workshop.cancellation_deadline(), workshop),
         "show_link": confirmed and not workshop.is_cancelled and bool(workshop.joining_link),
+        # What a confirmed participant does next: check in while a session is on, give
+        # feedback once it is over (the views check it all again).
+        "check_in_open": confirmed
+        and not workshop.is_cancelled
+        and any(s["session"].is_on(now) for s in sessions),
+        "feedback_open": confirmed and feedback_is_open(workshop, now),
         "may_manage": request.user.is_authenticated
         and permissions.can_manage(request.user, workshop),
         "trainers": list(workshop.trainers.all()),

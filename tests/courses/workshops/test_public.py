@@ -284,3 +284,26 @@ def test_drafts_are_404_but_to_their_managers(client):
 
 def test_unknown_workshop_is_404(client):
     assert client.get("/workshops/999999/").status_code == 404
+
+
+def test_a_confirmed_participant_is_offered_check_in_while_a_session_is_on_and_feedback_after(
+    client,
+):
+    now = timezone.now()
+    on = WorkshopFactory(sessions__start=now - timedelta(minutes=10))
+    over = WorkshopFactory(sessions__start=now - timedelta(days=1))
+    ahead = WorkshopFactory()
+    person = UserFactory()
+    for workshop in (on, over, ahead):
+        RegistrationFactory(workshop=workshop, user=person)
+    client.force_login(person)
+
+    pages = {
+        name: client.get(reverse("workshop", args=[w.pk])).content.decode()
+        for name, w in (("on", on), ("over", over), ("ahead", ahead))
+    }
+
+    check_in, feedback = "Check in to this session", "Give your feedback"
+    assert (check_in in pages["on"], feedback in pages["on"]) == (True, False)
+    assert (check_in in pages["over"], feedback in pages["over"]) == (False, True)
+    assert (check_in in pages["ahead"], feedback in pages["ahead"]) == (False, False)
