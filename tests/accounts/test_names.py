@@ -14,9 +14,9 @@ from accounts.validators import RESERVED_HANDLES
 from accounts.viewsets import AdminUserEditForm
 from forum import services as forum_services
 from forum.models import Category, CategoryKind
+from tests.accounts.factories import UserFactory
 from tests.accounts.test_profile_handle import profile_data
 from tests.accounts.test_signup_flow import SIGNUP
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from accounts import permissions as can
 from accounts.constants import Role
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +93,7 @@ def test_a_deactivated_account_loses_every_role():
     assert not can.is_learner(moderator)
 
 
+@pytest.mark.usefixtures("demo_db")
 def test_the_demo_accounts_have_their_roles():
     from django.contrib.auth import get_user_model
 

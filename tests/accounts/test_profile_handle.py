@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from accounts.models import User
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 
 def profile_data(user, **changes):

@@ -17,11 +17,13 @@ from accounts.models import RoleScope
 from accounts.seed import seed_accounts
 from accounts.services import grant_scope, revoke_scope
 from cop import services as cop_services
-from cop.models import Membership, Space
+from cop.models import Membership
 from cop.permissions import can_moderate_space
 from forum import services as forum_services
 from forum.models import Category, CategoryKind, Notification, PostState, ReadAccess
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory, site_admin
+from tests.cop.factories import member, national_space
+from tests.forum.factories import national_category
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +66,8 @@ def focal_point_of_cambodia(**kwargs):
 
 def test_a_focal_point_that_moves_its_profile_to_thailand_moderates_nothing_there(settings):
     settings.FORUM_APPROVE_FIRST_POSTS = 2  # a new member's first posts wait for approval
-    cambodia = Category.objects.get(slug="cambodia")
-    thailand = Category.objects.get(slug="thailand")
+    cambodia = national_category(Country.CAMBODIA)
+    thailand = national_category(Country.THAILAND)
     newbie = UserFactory(name="New Member")
     kh_topic = forum_services.start_topic(cambodia, newbie, "Waiting in Cambodia", "Khmer news")
     th_topic = forum_services.start_topic(thailand, newbie, "Waiting in Thailand", "Thai news")
@@ -104,8 +106,8 @@ def test_a_focal_point_that_moves_its_profile_to_thailand_moderates_nothing_ther
 
 
 def test_a_focal_point_that_moves_its_profile_has_no_say_in_that_countrys_space():
-    space = Space.objects.get(slug="thailand")
-    author = get_user_model().objects.get(email="learner@example.org")
+    space = national_space(Country.THAILAND)
+    author = member(space)
     message, _ = cop_services.post_message(space, author, "Not yours to delete", uuid.uuid4())
     focal = focal_point_of_cambodia()
     Membership.objects.create(space=space, user=focal)
@@ -165,7 +167,7 @@ def test_the_profile_and_signup_forms_ask_nothing_about_scopes():
 
 def test_a_scope_without_the_role_grants_nothing():
     member = UserFactory(country=Country.CAMBODIA, scopes=[(Role.FOCAL_POINT, "KH")])
-    space = Space.objects.get(slug="cambodia")
+    space = national_space(Country.CAMBODIA)
 
     assert not member.is_focal_point
     assert member.scopes_of(Role.FOCAL_POINT) == frozenset()
@@ -181,7 +183,7 @@ def test_a_granted_scope_works_wherever_the_profile_says_the_member_lives():
         roles=[Role.FOCAL_POINT],
         scopes=[(Role.FOCAL_POINT, "MN"), (Role.FOCAL_POINT, "KG")],
     )
-    mongolia = Category.objects.get(slug="mongolia")
+    mongolia = national_category(Country.MONGOLIA)
     author = UserFactory()
     topic = forum_services.start_topic(mongolia, author, "Herders' cooperatives", "Spam here")
     post = topic.posts.get(number=1)
@@ -197,8 +199,8 @@ def test_a_granted_scope_works_wherever_the_profile_says_the_member_lives():
     assert focal.scopes_of(Role.FOCAL_POINT) == frozenset({"MN", "KG"})
     assert can.can_edit_follow_up(focal, "KG")
     assert not can.can_edit_follow_up(focal, "TH")
-    assert can_moderate_space(focal, Space.objects.get(slug="kyrgyzstan"))
-    assert not can_moderate_space(focal, Space.objects.get(slug="thailand"))
+    assert can_moderate_space(focal, national_space(Country.KYRGYZSTAN))
+    assert not can_moderate_space(focal, national_space(Country.THAILAND))
 
 
 def test_a_deactivated_focal_point_loses_its_scope():
@@ -268,6 +270,7 @@ def test_a_new_grant_and_a_refresh_clear_the_cached_scopes():
     assert focal.scopes_of(Role.FOCAL_POINT) == frozenset()
 
 
+@pytest.mark.usefixtures("demo_db")
 def test_the_seed_grants_the_two_demo_focal_points_their_countries():
     def granted():
         return set(
@@ -305,7 +308,7 @@ def test_the_migration_turns_a_focal_points_profile_country_into_a_scope():
 
 
 def test_an_administrator_grants_a_scope_inline_on_the_user_in_the_django_admin():
-    admin = get_user_model().objects.get(email="admin@example.org")
+    admin = site_admin()
     focal = UserFactory(country=Country.THAILAND, roles=[Role.FOCAL_POINT])
     client = client_for(admin)
     url = reverse("admin:accounts_user_change", args=[focal.id])
@@ -368,7 +371,7 @@ def test_a_member_cannot_reach_the_scopes_in_the_admin():
 
 
 def test_an_administrator_grants_a_scope_in_the_wagtail_admin():
-    admin = get_user_model().objects.get(email="admin@example.org")
+    admin = site_admin()
     focal = UserFactory(country=Country.THAILAND, roles=[Role.FOCAL_POINT])
     client = client_for(admin)
     data = {"user": focal.id, "role": Role.FOCAL_POINT, "country": "ID"}

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import pytest
 
 from accounts.constants import Role
-from tests.factories import PASSWORD, UserFactory
+from tests.accounts.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,7 @@ def editor_post(client, page):
     return data
 
 
+@pytest.mark.usefixtures("demo_db")
 def test_the_biggest_seeded_page_saves_from_its_editor_with_room_under_the_limit(client):
     def stream_size(page):
         data = {}

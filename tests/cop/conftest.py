@@ -3,8 +3,11 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth import get_user_model
 
+from accounts.constants import Country
 from config.asgi import application
-from cop.models import Membership, Space
+from tests.cop.factories import member, national_space
+
+__all__ = ["member"]  # kept importable from here for older tests
 
 # What a browser on http://localhost sends: the origin must be exactly the site's own.
 ORIGIN = (b"origin", b"http://localhost")
@@ -49,12 +52,5 @@ async def frames_until(communicator, kind, limit=50):
 
 @pytest.fixture
 def thailand(db):
-    return Space.objects.get(slug="thailand")
-
-
-def member(space, **user_fields):
-    from tests.factories import UserFactory
-
-    person = UserFactory(**user_fields)
-    Membership.objects.create(space=space, user=person)
-    return person
+    """Thailand's national space, empty."""
+    return national_space(Country.THAILAND)

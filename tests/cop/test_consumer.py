@@ -8,8 +8,8 @@ import pytest
 from channels.db import database_sync_to_async
 
 from cop.models import Membership, Message, Space
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import connect, frames_until
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -17,9 +17,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from cop import services
 from cop.models import Membership, Message, Space
 from core import ratelimit
+from tests.accounts.factories import UserFactory
 from tests.conftest import need
 from tests.cop.conftest import connect, frames_until
-from tests.factories import UserFactory
 
 number_messages = importlib.import_module("cop.migrations.0003_message_seq").number_messages
 

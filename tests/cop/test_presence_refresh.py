@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from cop import consumers
 from cop.models import Membership, Presence, Space
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import connect, frames_until
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -15,8 +15,8 @@ from django.db import connection
 from django.test import Client
 
 from cop.models import Membership, Space
+from tests.accounts.factories import UserFactory
 from tests.conftest import need
-from tests.factories import UserFactory
 from tests.home.processes import free_port, redis_server_installed, start_redis, start_worker, stop
 
 pytestmark = [

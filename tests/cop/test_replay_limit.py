@@ -7,8 +7,8 @@ from channels.db import database_sync_to_async
 from django.db import transaction
 
 from cop.models import Membership, Message, Space
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import connect
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.db import connection
 
 from cop.models import Membership, Message, Space
+from tests.accounts.factories import UserFactory
 from tests.conftest import need
 from tests.cop.live_client import LiveClient
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

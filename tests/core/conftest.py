@@ -16,8 +16,8 @@ from config.asgi import application
 from cop.models import Membership, Message, Presence, Space
 from forum import services as forum_services
 from forum.models import Category, CategoryKind, ReadAccess
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import HOST, ORIGIN
-from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)

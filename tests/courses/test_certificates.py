@@ -5,8 +5,8 @@ from pypdf import PdfReader
 
 from courses import services
 from courses.models import Certificate
+from tests.accounts.factories import UserFactory
 from tests.courses.test_progress import finish
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@
 import pytest
 
 from courses.models import CoursePage, Feature, LessonPage, ModulePage, QuizPage
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# The curriculum is the demo seed's (courses.curriculum): these tests read it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_db")]
 
 
 def english(model, **filters):

@@ -4,7 +4,8 @@ from django.test import Client
 from accounts.constants import Country, Role
 from forum import services
 from forum.models import Category, CategoryKind, PostAccess, ReadAccess
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
+from tests.forum.factories import national_category
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +44,8 @@ def announcements(db):
 
 @pytest.fixture
 def cambodia(db):
-    return Category.objects.get(slug="cambodia")
+    """Cambodia's national category, empty."""
+    return national_category(Country.CAMBODIA)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from accounts.constants import Role
 from config.asgi import application
 from forum import services
 from forum.models import Category, CategoryKind, ReadAccess
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import HOST, ORIGIN, session_cookie
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

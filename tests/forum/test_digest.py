@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from forum import services
 from forum.models import Notification, NotificationEmail, NotificationKind
 from forum.tasks import send_due_digests
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 from .conftest import client_for
 

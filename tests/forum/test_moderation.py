@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.constants import Role
 from cop import permissions as space_permissions
-from cop.models import Membership, Message, Space
+from cop.models import Membership, Message, Space, SpaceKind
 from forum import services
 from forum.models import (
     Flag,
@@ -28,8 +28,9 @@ from forum.models import (
     WatchedWord,
     WatchedWordAction,
 )
+from tests.accounts.factories import UserFactory
 from tests.cop.conftest import connect, frames_until
-from tests.factories import UserFactory
+from tests.cop.factories import SpaceFactory
 
 from .conftest import client_for
 
@@ -734,7 +735,7 @@ def test_a_suspended_member_may_not_post_flag_or_chat_until_it_is_lifted(
     topic, public_category, learner, other, moderator
 ):
     post = services.reply(topic, learner, "Something worth flagging")
-    regional = Space.objects.get(slug="regional")
+    regional = SpaceFactory(slug="regional", kind=SpaceKind.REGIONAL)
     membership = Membership.objects.create(space=regional, user=other)
     suspend_url = reverse("forum_suspend", args=[other.id])
     client_for(moderator).post(suspend_url, {"days": "2", "reason": "Spamming"})

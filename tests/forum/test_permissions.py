@@ -12,7 +12,6 @@ from django.urls import reverse
 from accounts.constants import Country, Role
 from forum import services
 from forum.models import (
-    Category,
     ModerationLog,
     Notification,
     NotificationKind,
@@ -20,7 +19,8 @@ from forum.models import (
     PostState,
     Topic,
 )
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
+from tests.forum.factories import national_category
 
 from .conftest import client_for
 
@@ -382,7 +382,7 @@ def test_a_focal_point_moderates_their_own_countrys_category(cambodia, learner, 
 def test_a_focal_point_may_not_moderate_another_country_or_a_theme(
     public_category, learner, focal_kh
 ):
-    thailand = Category.objects.get(slug="thailand")
+    thailand = national_category(Country.THAILAND)
     for category in (thailand, public_category):
         topic = services.start_topic(category, learner, "Outside Cambodia", "Not theirs to hide")
         post = topic.posts.get(number=1)
@@ -417,7 +417,7 @@ def test_focal_points_do_not_suspend_or_manage_watched_words(focal_kh, learner):
 
 
 def test_a_focal_points_queue_shows_only_their_countrys_posts(cambodia, newbie, focal_kh):
-    thailand = Category.objects.get(slug="thailand")
+    thailand = national_category(Country.THAILAND)
     services.start_topic(cambodia, newbie, "Cambodian waiting topic", "Khmer cooperative news")
     services.start_topic(thailand, newbie, "Thai waiting topic", "Thai cooperative news")
 
@@ -433,7 +433,7 @@ def test_a_focal_points_queue_shows_only_their_countrys_posts(cambodia, newbie, 
 
 
 def test_a_moderators_queue_shows_every_country(cambodia, newbie, moderator):
-    thailand = Category.objects.get(slug="thailand")
+    thailand = national_category(Country.THAILAND)
     services.start_topic(cambodia, newbie, "Cambodian waiting topic", "Khmer cooperative news")
     services.start_topic(thailand, newbie, "Thai waiting topic", "Thai cooperative news")
 
@@ -446,7 +446,7 @@ def test_a_moderators_queue_shows_every_country(cambodia, newbie, moderator):
 def test_a_focal_points_log_shows_only_their_categorys_entries(
     cambodia, learner, focal_kh, moderator
 ):
-    thailand = Category.objects.get(slug="thailand")
+    thailand = national_category(Country.THAILAND)
     kh = services.start_topic(cambodia, learner, "Logged in Cambodia", "A Cambodian post")
     th = services.start_topic(thailand, learner, "Logged in Thailand", "A Thai post")
     services.lock(kh, focal_kh, "Cambodian lock reason")

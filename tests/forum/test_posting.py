@@ -22,7 +22,7 @@ from forum.models import (
     Subscription,
     Topic,
 )
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 from .conftest import client_for
 

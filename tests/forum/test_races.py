@@ -23,7 +23,7 @@ from forum.models import (
     PostState,
     Topic,
 )
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 from .conftest import client_for
 

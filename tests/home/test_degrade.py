@@ -12,13 +12,14 @@ from urllib.parse import urlencode
 
 import pytest
 import redis
-from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 
 from config import cache as degrading
 from config.cache import DegradingRedisCache
+from tests.accounts.factories import UserFactory
 from tests.conftest import need
+from tests.courses.factories import catalogue
 from tests.home.processes import (
     free_port,
     get,
@@ -112,12 +113,13 @@ class Browser:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("seeded_database")
+@pytest.mark.usefixtures("migrated_database")
 def test_pages_render_with_redis_down_and_the_worker_recovers_when_it_is_back():
     need(redis_server_installed(), "redis-server is not installed")
     need(connection.vendor == "postgresql", "a worker process needs a shared database server")
+    catalogue()  # under the home page: the worker serves "/" and "/courses/"
+    learner = UserFactory(email="learner@example.org")
     # The worker checks passwords with Django's hashers; this test process hashes with MD5.
-    learner = get_user_model().objects.get(email="learner@example.org")
     learner.password = make_password("demo-pass-2026", hasher="pbkdf2_sha256")
     learner.save(update_fields=["password"])
     server = start_redis(REDIS_PORT)

@@ -9,8 +9,8 @@ from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from cop.models import Membership, Space
+from tests.accounts.factories import UserFactory
 from tests.conftest import need
-from tests.factories import UserFactory
 from tests.home.processes import free_port, get, start_worker, stop
 
 pytestmark = pytest.mark.django_db

@@ -14,11 +14,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.constants import Role
-from cop.models import Message, Space
+from accounts.constants import Country, Role
+from cop.models import Message
 from forum.models import ModerationAction
-from tests.cop.conftest import member
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
+from tests.cop.factories import member, national_space
+from tests.forum.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def signed_in(user):
 
 @pytest.fixture
 def thailand_member():
-    return member(Space.objects.get(slug="thailand"))
+    return member(national_space(Country.THAILAND))
 
 
 @pytest.mark.parametrize("escape", BAD_ESCAPES)
@@ -229,6 +230,7 @@ def test_the_guard_costs_microseconds_on_an_ordinary_form(thailand_member, setti
 
 
 def test_moderation_log_filter_is_unaffected_by_a_good_value():
+    CategoryFactory()  # the log is for those who moderate a category
     client = signed_in(UserFactory(roles=[Role.MODERATOR]))
 
     response = client.get(f"{reverse('forum_log')}?action={ModerationAction.HIDE}")

@@ -9,8 +9,9 @@ def row_counts():
     return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
+@pytest.mark.usefixtures("demo_db")
 def test_seed_demo_twice_changes_nothing():
-    # The session database is seeded once already; run the command twice more.
+    # The database is seeded once already (demo_db); run the command twice more.
     call_command("seed_demo", "--force", stdout=None)
     before = row_counts()
     call_command("seed_demo", "--force")

@@ -1,21 +1,31 @@
 """The site shell: navigation, security headers, the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from accounts.constants import Country
 from home.models import HomePage, StandardPage
+from tests.accounts.factories import UserFactory, site_admin
+from tests.home.factories import CountryPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_main_menu_lists_the_pages_shown_in_menus(client):
+@pytest.fixture
+def site(db):
+    """The home page with two pages shown in menus, the country index and Thailand."""
+    StandardPageFactory(title="About the programme", slug="about")
+    StandardPageFactory(title="What is the SSE?", slug="what-is-the-sse")
+    return CountryPageFactory(country=Country.THAILAND)
+
+
+def test_main_menu_lists_the_pages_shown_in_menus(client, site):
     html = client.get("/").content.decode()
 
     for label in ("About the programme", "What is the SSE?", "Countries"):
         assert label in html
 
 
-def test_publishing_a_menu_page_updates_the_cached_menu(client):
+def test_publishing_a_menu_page_updates_the_cached_menu(client, site):
     client.get("/")  # the menu is now cached
     home = HomePage.objects.get(locale__language_code="en")
     page = StandardPage(title="Glossary of SSE terms", slug="glossary", show_in_menus=True, body=[])
@@ -29,14 +39,14 @@ def test_publishing_a_menu_page_updates_the_cached_menu(client):
     assert 'href="/glossary/"' not in client.get("/countries/").content.decode()
 
 
-def test_the_current_section_is_marked_for_assistive_technology(client):
+def test_the_current_section_is_marked_for_assistive_technology(client, site):
     html = client.get("/countries/thailand/").content.decode()
 
     assert '<a href="/countries/" aria-current="page">Countries</a>' in html
     assert '<a href="/" aria-current="page">' not in html
 
 
-def test_public_pages_have_a_strict_content_security_policy(client):
+def test_public_pages_have_a_strict_content_security_policy(client, site):
     policy = client.get("/")["Content-Security-Policy"]
 
     assert "default-src 'self'" in policy
@@ -46,7 +56,7 @@ def test_public_pages_have_a_strict_content_security_policy(client):
 
 
 def test_admin_pages_get_the_policy_the_wagtail_admin_needs(client):
-    client.force_login(get_user_model().objects.get(email="admin@example.org"))
+    client.force_login(site_admin())
 
     response = client.get("/admin/")
 
@@ -55,7 +65,7 @@ def test_admin_pages_get_the_policy_the_wagtail_admin_needs(client):
 
 
 def test_wagtail_admin_is_for_editors_only(client):
-    client.force_login(get_user_model().objects.get(email="learner@example.org"))
+    client.force_login(UserFactory())
 
     response = client.get("/admin/")
 
@@ -64,8 +74,13 @@ def test_wagtail_admin_is_for_editors_only(client):
 
 
 def test_administrator_edits_a_user_profile_in_the_wagtail_admin(client):
-    admin = get_user_model().objects.get(email="admin@example.org")
-    learner = get_user_model().objects.get(email="learner2@example.org")
+    admin = site_admin()
+    learner = UserFactory(
+        email="learner2@example.net",
+        name="Nguyễn Thị Lan",
+        country="VN",
+        organization="Ministry of Labour, Invalids and Social Affairs",
+    )
     client.force_login(admin)
     url = f"/admin/users/edit/{learner.pk}/"
     assert client.get(url).status_code == 200
