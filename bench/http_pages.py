@@ -99,17 +99,7 @@ def main():
     cookie = session_cookie(env, "learner@example.org")
     targets = pages(env, args.set)
     costs = page_costs(env, targets, "learner@example.org")
-    ports, procs, _logs = start_servers(env, args.workers, server=args.server)
-    rows = []
-    try:
-        for label, path, needs_login in targets:
-            results = run_wrk(
-                ports, path, cookie if needs_login else None, args.seconds, args.connections
-            )
-            rows.append((label, path, *results))
-    finally:
-        stop_servers(procs)
-        shutil.rmtree(workdir, ignore_errors=True)
+    rows = measure(env, targets, cookie, args, workdir)
 
     print(
         f"\n{args.server}, {args.workers} worker(s), {args.connections} connections, "
@@ -184,6 +174,23 @@ def page_costs(env, targets, email):
         [PYTHON, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(env, targets, cookie, args, workdir):
+    """Start the servers, load each target with wrk in turn, stop them and remove
+    `workdir` -> [(label, path, *wrk results)] in the targets' order."""
+    ports, procs, _logs = start_servers(env, args.workers, server=args.server)
+    rows = []
+    try:
+        for label, path, needs_login in targets:
+            results = run_wrk(
+                ports, path, cookie if needs_login else None, args.seconds, args.connections
+            )
+            rows.append((label, path, *results))
+    finally:
+        stop_servers(procs)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return rows
 
 
 def run_wrk(ports, path, cookie, seconds, connections):

@@ -20,8 +20,8 @@ import subprocess
 import sys
 import tempfile
 
-from common import PYTHON, ROOT, bench_env, manage, start_servers, stop_servers
-from http_pages import page_costs, run_wrk, session_cookie, to_ms
+from common import PYTHON, ROOT, bench_env, manage
+from http_pages import measure, page_costs, session_cookie, to_ms
 
 BENCH_TITLE = "Bench workshop"
 
@@ -121,17 +121,7 @@ def main():
         ("workshop detail (logged in)", detail, True),
     ]
     costs = page_costs(env, targets, "learner@example.org")
-    ports, procs, _logs = start_servers(env, args.workers, server=args.server)
-    rows = []
-    try:
-        for label, path, needs_login in targets:
-            results = run_wrk(
-                ports, path, cookie if needs_login else None, args.seconds, args.connections
-            )
-            rows.append((label, path, *results))
-    finally:
-        stop_servers(procs)
-        shutil.rmtree(workdir, ignore_errors=True)
+    rows = measure(env, targets, cookie, args, workdir)
 
     reference_rps, reference_p50 = rows[0][2], to_ms(rows[0][3])
     print(

@@ -50,8 +50,23 @@ def _time(value):
     return dateformat.format(value, pgettext("workshop time", "H:i"))
 
 
+class _ShownTwice:
+    """ "<reader's time> (your time) · <workshop's time> <zone>", or one time when the two
+    zones agree; an anonymous reader's zone is named instead of "your time"."""
+
+    def __str__(self):
+        if self.same_zone:
+            return f"{self.reader_text} {self.own_zone}"
+        reader = (
+            _("%(time)s (your time)") % {"time": self.reader_text}
+            if self.personal
+            else f"{self.reader_text} {self.reader_zone}"
+        )
+        return f"{reader} · {self.own_text} {self.own_zone}"
+
+
 @dataclass(frozen=True)
-class When:
+class When(_ShownTwice):
     """One moment, as the reader and as the workshop see it."""
 
     utc: datetime
@@ -79,16 +94,6 @@ class When:
         if self.own.date() == self.reader.date():
             return _time(self.own)
         return _day_and_time(self.own)
-
-    def __str__(self):
-        if self.same_zone:
-            return f"{self.reader_text} {self.own_zone}"
-        reader = (
-            _("%(time)s (your time)") % {"time": self.reader_text}
-            if self.personal
-            else f"{self.reader_text} {self.reader_zone}"
-        )
-        return f"{reader} · {self.own_text} {self.own_zone}"
 
 
 def when(value, *, reader_zone, own_zone, personal=True):
@@ -119,7 +124,7 @@ def for_reader(user):
 
 
 @dataclass(frozen=True)
-class Span:
+class Span(_ShownTwice):
     """A session's start and end for a reader: "Tue 3 Mar 2027, 11:00-14:00 (your time)
     · 09:00-12:00 Asia/Bangkok" (with an en dash); each side's end shows its date only
     when it falls on another day than its start."""
@@ -163,16 +168,6 @@ class Span:
     @property
     def iso(self):
         return self.starts.iso
-
-    def __str__(self):
-        if self.same_zone:
-            return f"{self.reader_text} {self.own_zone}"
-        reader = (
-            _("%(time)s (your time)") % {"time": self.reader_text}
-            if self.personal
-            else f"{self.reader_text} {self.reader_zone}"
-        )
-        return f"{reader} · {self.own_text} {self.own_zone}"
 
 
 def span(starts, ends):

@@ -3,14 +3,13 @@ a transaction of its own on its own PostgreSQL connection (threads released toge
 a barrier), end as exactly one confirmed and the rest waiting, in a gapless queue; and a
 seat freed while others register goes to exactly one person."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from courses.workshops import services
 from courses.workshops.constants import RegistrationStatus as S
 from courses.workshops.models import Registration
+from tests.concurrency import race
 from tests.conftest import need
 from tests.factories import UserFactory
 
@@ -22,28 +21,6 @@ pytestmark = [
 ]
 
 RACERS = 8
-
-
-def race(*calls):
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # the outcome is what the test reads
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread is stuck"
-    return results
 
 
 @pytest.fixture(autouse=True)
