@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, Max, Min, OuterRef
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,7 +122,29 @@ def my_workshops(request, now=None):
     }
 
 
+SEARCH_WORDS = 8
+
+
+def search(request, query):
+    """Site search: published (and cancelled) workshops with every word of `query` in
+    their title or description, the latest first; one query a page."""
+    words = query.split()[:SEARCH_WORDS]
+    found = Workshop.objects.published().with_times()
+    for word in words:
+        found = found.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return found.only(*CARD_FIELDS).order_by("-first_start", "-id") if words else found.none()
+
+
 def register():
+    registry.search_providers.register(
+        registry.SearchProvider(
+            key="workshops",
+            order=30,
+            label=_("Workshops"),
+            search=search,
+            result_template="workshops/search_result.html",
+        )
+    )
     registry.header_items.register(
         registry.HeaderItem(key="workshops", order=15, label=_("Workshops"), url_name="workshops")
     )
