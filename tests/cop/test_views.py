@@ -269,9 +269,10 @@ def test_a_moderator_mutes_a_member(client, people, thailand):
     assert client.post("/spaces/thailand/post/", {"body": "hi"}).status_code == 403
 
 
-# Session, user, roles, the space, the member's membership, upcoming events, the page of
-# history (with authors), the members (with their users), their count, and the site.
-SPACE_PAGE_QUERIES = 11  # with the workshops coming up in the country (core.registry)
+# The space, session, user, the member's membership, roles, the space's upcoming events,
+# the workshops coming up in its country (core.registry.coming_up), the page of history
+# (with authors), the member count, the site, the members shown (with their users).
+SPACE_PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("extra", [0, 4, 40])
