@@ -13,10 +13,12 @@ from django.db import models, transaction
 from accounts.constants import Country
 from cop.models import Message
 from courses.models.progress import ReflectionAnswer
+from courses.workshops.models import Feedback, Workshop
 from forum.models import Category, CategoryKind, Post, PostRevision, Topic
 from home.management.commands.rerender_user_text import RENDERED_FIELDS
 from tests.accounts.factories import UserFactory
 from tests.cop.factories import MessageFactory, national_space
+from tests.courses.workshops.factories import RegistrationFactory, WorkshopFactory
 from tests.forum.factories import PostFactory
 
 SOURCE = "# Plan\n\n| Step | Who |\n|---|:-:|\n| Meet | [all](https://e.org) |"
@@ -65,11 +67,19 @@ def stale_rows(db):
     reflection = ReflectionAnswer.objects.create(
         user=author, lesson_key=uuid.uuid4(), block_id="b1", text=SOURCE, html=OLD_HTML
     )
-    return post, revision, message, reflection
+    workshop = WorkshopFactory(description=SOURCE, description_html=OLD_HTML)
+    feedback = Feedback.objects.create(
+        registration=RegistrationFactory(workshop=workshop),
+        overall=4,
+        usefulness=5,
+        comment=SOURCE,
+        comment_html=OLD_HTML,
+    )
+    return post, revision, message, reflection, workshop, feedback
 
 
 def test_every_stored_text_is_rendered_again_from_its_source(stale_rows):
-    post, revision, message, reflection = stale_rows
+    post, revision, message, reflection, workshop, feedback = stale_rows
 
     lines = rerender("--batch-size", "7")
 
@@ -78,13 +88,17 @@ def test_every_stored_text_is_rendered_again_from_its_source(stale_rows):
         f"forum.PostRevision: {PostRevision.objects.count()} rows, 1 re-rendered",
         f"cop.Message: {Message.objects.count()} rows, 1 re-rendered",
         f"courses.ReflectionAnswer: {ReflectionAnswer.objects.count()} rows, 1 re-rendered",
-        "4 rows re-rendered.",
+        f"workshops.Workshop: {Workshop.objects.count()} rows, 1 re-rendered",
+        f"workshops.Feedback: {Feedback.objects.count()} rows, 1 re-rendered",
+        "6 rows re-rendered.",
     ]
     for row, field in [
         (post, "body_html"),
         (revision, "body_html"),
         (message, "body_html"),
         (reflection, "html"),
+        (workshop, "description_html"),
+        (feedback, "comment_html"),
     ]:
         row.refresh_from_db()
         assert getattr(row, field) == NEW_HTML, type(row)
@@ -100,7 +114,7 @@ def test_a_second_run_re_renders_nothing(stale_rows):
 
 
 def test_deleted_and_hidden_rows_are_re_rendered_too(stale_rows):
-    post, _, message, _ = stale_rows
+    post, _, message, *_ = stale_rows
     Post.objects.filter(pk=post.pk).update(state="hidden")
     Message.objects.filter(pk=message.pk).update(deleted_at=message.created_at)
 

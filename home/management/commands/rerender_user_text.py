@@ -19,6 +19,8 @@ RENDERED_FIELDS = (
     ("forum.PostRevision", "body", "body_html"),
     ("cop.Message", "body", "body_html"),
     ("courses.ReflectionAnswer", "text", "html"),
+    ("workshops.Workshop", "description", "description_html"),
+    ("workshops.Feedback", "comment", "comment_html"),
 )
 
 
