@@ -157,7 +157,7 @@ def test_the_trainer_sees_averages_distribution_and_anonymous_comments(client, p
         (4, 4, True, ""),
         (3, 2, False, "Too long"),
     ]:
-        registration = attended(past, trainer, name=f"Person {overall}")
+        registration = attended(past, trainer, name=f"Commenter Nakamura {overall}")
         attendance.save_feedback(
             registration, overall=overall, usefulness=usefulness, will_apply=apply, comment=comment
         )
@@ -174,7 +174,7 @@ def test_the_trainer_sees_averages_distribution_and_anonymous_comments(client, p
     assert "2 (67%)" in html  # will apply
     assert "<strong>cases</strong>" in html
     assert "Too long" in html
-    assert "Person 5" not in html  # comments are anonymous
+    assert "Commenter Nakamura" not in html  # comments are anonymous
     summary = attendance.feedback_summary(past)
     assert [row["overall"] for row in summary["distribution"]] == [1, 1, 1, 0, 0]
 
