@@ -1,6 +1,5 @@
 """What Markdown becomes: each allowed shape exactly, and nothing outside the list."""
 
-import time
 from html.parser import HTMLParser
 
 import pytest
@@ -205,25 +204,19 @@ def test_a_post_using_every_shape_makes_only_listed_tags_and_attributes():
 
 
 # --- What would blow up ------------------------------------------------------------------
-def test_a_thousand_nested_quotes_stop_at_the_nesting_limit_quickly():
-    started = time.perf_counter()
+def test_a_thousand_nested_quotes_stop_at_the_nesting_limit():
     html = render_markdown(">" * 1000 + " deep")
-    elapsed = time.perf_counter() - started
 
     assert html.count("<blockquote>") == 20  # core.text.MAX_NESTING
-    assert elapsed < 0.5  # measured: about 10 ms
 
 
-def test_a_huge_table_renders_within_a_bound():
+def test_a_huge_table_renders_whole():
     head = "| a | b | c | d |\n|---|:-:|--:|:--|\n"
     source = head + "| 1 | **2** | [x](https://e.org) | 4 |\n" * 500
 
-    started = time.perf_counter()
     html = render_markdown(source[:20_000])
-    elapsed = time.perf_counter() - started
 
     assert html.count("<tr>") == 1 + 500
-    assert elapsed < 3  # measured: about 0.4 s for 20,000 characters
 
 
 def test_a_table_padded_with_empty_cells_stops_early():
@@ -231,11 +224,9 @@ def test_a_table_padded_with_empty_cells_stops_early():
     # cells, up to 65,536 of them (690 KB of HTML from 20,000 characters).
     source = ("|" + "a|" * 3000 + "\n|" + "-|" * 3000 + "\n" + "x\n" * 4000)[:20_000]
 
-    started = time.perf_counter()
     html = render_markdown(source)
-    elapsed = time.perf_counter() - started
 
+    # Unbounded, this made 690 KB in about 3.5 s; the bound stops the padding at once.
     assert html.count("<td>") == 0
     assert html.count("<th>") == 3000
     assert len(html) < 100_000
-    assert elapsed < 3  # measured: about 0.4 s, against 3.5 s unbounded
