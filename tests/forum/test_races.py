@@ -3,12 +3,11 @@ threads, each with its own PostgreSQL connection, released together by a barrier
 exactly one decision, logged once, its author told once; the same form sent twice at
 once makes one post."""
 
-import threading
 import uuid
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.urls import reverse
 
 from accounts.constants import Role
@@ -24,6 +23,7 @@ from forum.models import (
     Topic,
 )
 from tests.accounts.factories import UserFactory
+from tests.concurrency import race
 
 from .conftest import client_for
 
@@ -34,30 +34,6 @@ pytestmark = [
 
 ROUNDS = 10
 DECIDED = "Someone else has already decided on this post."
-
-
-def race(*calls):
-    """Run `calls` at the same moment, one thread each (each thread has its own database
-    connection, closed at the end) -> what each returned, or the exception it raised."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # the outcome is what the test reads
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a thread is stuck"
-    return results
 
 
 @pytest.fixture
