@@ -72,23 +72,34 @@ def pages(env, which):
     return sets[which]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def load_arguments(parser):
+    """The options every HTTP load benchmark takes: server, workers, seconds, connections."""
     parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--set", default="all", choices=["shell", "courses", "forum", "all"])
-    parser.add_argument("--forum-posts", type=int, default=100_000)
-    args = parser.parse_args()
+
+
+def seeded_site():
+    """Check wrk is here, then migrate, seed the demo and collect static files in a fresh
+    work folder -> (workdir, env)."""
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
-
     workdir = tempfile.mkdtemp(prefix="sse-bench-")
     env = bench_env(workdir)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--force")
     manage(env, "collectstatic", "--noinput", "-v0")
+    return workdir, env
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    load_arguments(parser)
+    parser.add_argument("--set", default="all", choices=["shell", "courses", "forum", "all"])
+    parser.add_argument("--forum-posts", type=int, default=100_000)
+    args = parser.parse_args()
+    workdir, env = seeded_site()
     if args.set in ("forum", "all"):
         subprocess.run(
             [PYTHON, "bench/forum_data.py", "--posts", str(args.forum_posts)],

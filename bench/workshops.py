@@ -15,13 +15,17 @@ docs/benchmarks.md and stops the servers. Needs wrk (apt-get install wrk).
 
 import argparse
 import json
-import shutil
 import subprocess
-import sys
-import tempfile
 
-from common import PYTHON, ROOT, bench_env, manage
-from http_pages import measure, page_costs, session_cookie, to_ms
+from common import PYTHON, ROOT
+from http_pages import (
+    load_arguments,
+    measure,
+    page_costs,
+    seeded_site,
+    session_cookie,
+    to_ms,
+)
 
 BENCH_TITLE = "Bench workshop"
 
@@ -95,20 +99,10 @@ def add_workshops(env, count):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--server", choices=["uvicorn", "daphne"], default="uvicorn")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=16)
+    load_arguments(parser)
     parser.add_argument("--workshops", type=int, default=500)
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install wrk")
-
-    workdir = tempfile.mkdtemp(prefix="sse-bench-")
-    env = bench_env(workdir)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "seed_demo", "--force")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    workdir, env = seeded_site()
     total, workshop_id = add_workshops(env, args.workshops)
     cookie = session_cookie(env, "learner@example.org")
     detail = f"/workshops/{workshop_id}/"
