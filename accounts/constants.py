@@ -115,5 +115,16 @@ class Role:
     FOCAL_POINT = "National focal point"
     CONTENT_EDITOR = "Content editor"
     SITE_ADMIN = "Site administrator"
+    # The programme's regional staff: validates (or returns) the countries' quarterly
+    # follow-up reports and keeps the regional activities.
+    PROGRAMME_OFFICER = "Programme officer"
 
-    ALL = (LEARNER, TRAINER, MODERATOR, FOCAL_POINT, CONTENT_EDITOR, SITE_ADMIN)
+    ALL = (
+        LEARNER,
+        TRAINER,
+        MODERATOR,
+        FOCAL_POINT,
+        CONTENT_EDITOR,
+        SITE_ADMIN,
+        PROGRAMME_OFFICER,
+    )

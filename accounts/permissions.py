@@ -50,9 +50,22 @@ def can_manage_workshops(user):
     return is_trainer(user)
 
 
+def is_programme_officer(user):
+    return _active(user) and (user.has_role(Role.PROGRAMME_OFFICER) or is_site_admin(user))
+
+
 def can_edit_follow_up(user, country):
-    """Record and update the national follow-up activities of `country`."""
-    return is_site_admin(user) or is_focal_point_for(user, country)
+    """Record and update the follow-up activities of `country` (an ISO code; "" for the
+    regional ones, which the programme officers keep). Moderators and site administrators
+    may edit every country's."""
+    if country == "":
+        return is_programme_officer(user) or is_moderator(user)
+    return is_moderator(user) or is_focal_point_for(user, country)
+
+
+def can_review_follow_up(user):
+    """Validate or return a country's quarterly follow-up report: the regional reviewers."""
+    return is_programme_officer(user) or is_moderator(user)
 
 
 def can_edit_content(user):

@@ -66,6 +66,15 @@ DEMO_ACCOUNTS = [
         "scopes": [(Role.FOCAL_POINT, Country.THAILAND)],
     },
     {
+        "email": "officer@example.org",
+        "name": "Ayesha Rahman",
+        "country": Country.OTHER,
+        "constituency": Constituency.INTERNATIONAL,
+        "organization": "ILO Regional Office for Asia and the Pacific",
+        "language": "en",
+        "roles": [Role.PROGRAMME_OFFICER],
+    },
+    {
         "email": "admin@example.org",
         "name": "Site Administrator",
         "country": Country.OTHER,

@@ -116,3 +116,31 @@ header_items = Registry("header items")
 search_providers = Registry("search providers")
 seeders = Registry("demo seeders")
 coming_up = Registry("coming up")
+
+
+@dataclass(frozen=True)
+class CountrySection:
+    """A section an app offers a country's page and its community space (the regional
+    space: `country` ""). `context(request, country)` returns the template's context (a
+    dict), or None to leave the section out; it should cost one query or two."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[Any, str], dict | None]
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What an app offers to do next with a piece of learning: "Start a follow-up
+    activity" on a completed course or a workshop. `items(request, kind, obj)` (`kind`:
+    "course" or "workshop") returns a list of (label, url) pairs this reader may follow,
+    without a query where it can."""
+
+    key: str
+    order: int
+    items: Callable[[Any, str, Any], list]
+
+
+country_sections = Registry("country sections")
+next_steps = Registry("next steps")

@@ -1,34 +1,16 @@
 """The participants of a workshop as CSV or XLSX, for its trainers.
 
-Every cell goes through `safe_cell`: a spreadsheet runs text that starts with = + - @
-(or a tab or carriage return before one) as a formula, so such text is prefixed with a
-single quote and shown as written (formula injection, OWASP "CSV injection").
+Every cell goes through core.tables.safe_cell (formula injection is neutralised there).
 """
 
-import csv
-import io
 import zoneinfo
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .constants import RegistrationStatus
 from .models import Registration
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value):
-    """`value` as a spreadsheet shows it and never runs it: text starting with
-    = + - @ tab or CR gets a leading single quote; other values are unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def participant_rows(workshop):
@@ -85,27 +67,3 @@ def _local(moment, zone):
     if not isinstance(moment, datetime):
         return moment
     return timezone.localtime(moment, zoneinfo.ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
-
-
-def as_csv(header, rows):
-    """UTF-8 with a byte-order mark, so spreadsheet programs read every script."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    for row in (header, *rows):
-        writer.writerow([safe_cell(str(cell)) for cell in row])
-    return out.getvalue().encode("utf-8")
-
-
-def as_xlsx(header, rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Participants")[:31]
-    for row in (header, *rows):
-        sheet.append([safe_cell(cell) for cell in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from accounts import permissions as can
 from accounts.constants import Role
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, focal_point
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +64,22 @@ def test_a_focal_point_granted_no_country_acts_for_none():
     assert not can.can_moderate_country(focal, "ZZ")
 
 
-def test_moderators_moderate_every_country_but_do_not_edit_follow_up():
+def test_moderators_moderate_and_edit_the_follow_up_of_every_country():
     moderator = UserFactory(roles=[Role.MODERATOR])
 
     assert all(can.can_moderate_country(moderator, code) for code in ("KH", "TH", "KR"))
-    assert not can.can_edit_follow_up(moderator, "TH")
+    assert all(can.can_edit_follow_up(moderator, code) for code in ("KH", "TH", ""))
+    assert can.can_review_follow_up(moderator)
+
+
+def test_programme_officers_review_reports_and_keep_the_regional_activities():
+    officer = UserFactory(roles=[Role.PROGRAMME_OFFICER])
+
+    assert can.can_review_follow_up(officer)
+    assert can.can_edit_follow_up(officer, "")
+    assert not can.can_edit_follow_up(officer, "TH")
+    assert not can.can_review_follow_up(focal_point("TH"))
+    assert not can.can_review_follow_up(UserFactory(roles=[Role.TRAINER]))
 
 
 def test_trainers_manage_workshops():

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.constants import Constituency, Country, Gender, Role
-from core import ratelimit
+from core import ratelimit, tables
 
 from .. import exports, services, times
 from .. import permissions as can
@@ -384,10 +384,10 @@ def export(request, pk, fmt):
     workshop = _overseen(request, pk)
     header, rows = exports.participant_rows(workshop)
     if fmt == "csv":
-        response = HttpResponse(exports.as_csv(header, rows), content_type=exports.CSV_CONTENT_TYPE)
+        response = HttpResponse(tables.as_csv(header, rows), content_type=tables.CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(
-            exports.as_xlsx(header, rows), content_type=exports.XLSX_CONTENT_TYPE
+            tables.as_xlsx(header, rows, _("Participants")), content_type=tables.XLSX_CONTENT_TYPE
         )
     response["Content-Disposition"] = (
         f'attachment; filename="workshop-{workshop.pk}-participants.{fmt}"'

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.constants import Role
+from core.tables import safe_cell
 from courses.workshops.constants import AttendanceStatus, CheckIn, RegistrationStatus
-from courses.workshops.exports import safe_cell
 from courses.workshops.models import Attendance, Registration
 from tests.courses.workshops.factories import RegistrationFactory, WorkshopFactory
 from tests.factories import UserFactory

@@ -1,0 +1,9 @@
+from django.http import Http404
+
+
+def overview(request):
+    raise Http404
+
+
+def export(request, fmt):
+    raise Http404
