@@ -66,7 +66,8 @@ def test_two_reviewers_at_once_make_one_decision():
     assert len(refused) == 1
     assert refused[0].code == "state"
     report.refresh_from_db()
-    assert report.history.filter(status__in=[ReportStatus.VALIDATED, ReportStatus.RETURNED]).count() == 1
+    decided = report.history.filter(status__in=[ReportStatus.VALIDATED, ReportStatus.RETURNED])
+    assert decided.count() == 1
 
 
 def test_two_submissions_at_once_submit_once():
