@@ -21,6 +21,10 @@ RENDERED_FIELDS = (
     ("courses.ReflectionAnswer", "text", "html"),
     ("workshops.Workshop", "description", "description_html"),
     ("workshops.Feedback", "comment", "comment_html"),
+    ("activities.Activity", "description", "description_html"),
+    ("activities.Update", "body", "body_html"),
+    ("activities.Comment", "body", "body_html"),
+    ("activities.Report", "summary", "summary_html"),
 )
 
 
