@@ -17,6 +17,12 @@ from courses.workshops.models import Feedback, Workshop
 from forum.models import Category, CategoryKind, Post, PostRevision, Topic
 from home.management.commands.rerender_user_text import RENDERED_FIELDS
 from tests.accounts.factories import UserFactory
+from tests.cop.activities.factories import (
+    ActivityFactory,
+    CommentFactory,
+    ReportFactory,
+    UpdateFactory,
+)
 from tests.cop.factories import MessageFactory, national_space
 from tests.courses.workshops.factories import RegistrationFactory, WorkshopFactory
 from tests.forum.factories import PostFactory
@@ -75,11 +81,27 @@ def stale_rows(db):
         comment=SOURCE,
         comment_html=OLD_HTML,
     )
-    return post, revision, message, reflection, workshop, feedback
+    activity = ActivityFactory(description=SOURCE, description_html=OLD_HTML)
+    update = UpdateFactory(activity=activity, body=SOURCE, body_html=OLD_HTML)
+    comment = CommentFactory(activity=activity, body=SOURCE, body_html=OLD_HTML)
+    report = ReportFactory(summary=SOURCE, summary_html=OLD_HTML)
+    return (
+        post,
+        revision,
+        message,
+        reflection,
+        workshop,
+        feedback,
+        activity,
+        update,
+        comment,
+        report,
+    )
 
 
 def test_every_stored_text_is_rendered_again_from_its_source(stale_rows):
-    post, revision, message, reflection, workshop, feedback = stale_rows
+    post, revision, message, reflection, workshop, feedback, *tracker = stale_rows
+    activity, update, comment, report = tracker
 
     lines = rerender("--batch-size", "7")
 
@@ -90,7 +112,11 @@ def test_every_stored_text_is_rendered_again_from_its_source(stale_rows):
         f"courses.ReflectionAnswer: {ReflectionAnswer.objects.count()} rows, 1 re-rendered",
         f"workshops.Workshop: {Workshop.objects.count()} rows, 1 re-rendered",
         f"workshops.Feedback: {Feedback.objects.count()} rows, 1 re-rendered",
-        "6 rows re-rendered.",
+        "activities.Activity: 1 rows, 1 re-rendered",
+        "activities.Update: 1 rows, 1 re-rendered",
+        "activities.Comment: 1 rows, 1 re-rendered",
+        "activities.Report: 1 rows, 1 re-rendered",
+        "10 rows re-rendered.",
     ]
     for row, field in [
         (post, "body_html"),
@@ -99,6 +125,10 @@ def test_every_stored_text_is_rendered_again_from_its_source(stale_rows):
         (reflection, "html"),
         (workshop, "description_html"),
         (feedback, "comment_html"),
+        (activity, "description_html"),
+        (update, "body_html"),
+        (comment, "body_html"),
+        (report, "summary_html"),
     ]:
         row.refresh_from_db()
         assert getattr(row, field) == NEW_HTML, type(row)
