@@ -68,13 +68,19 @@ def emit(kind, country, activity=None, **payload):
 
 
 def broadcast(event):
-    text = json.dumps(frame(event))
-    layer = get_channel_layer()
+    """One JSON text, sent to the region, the country and the activity, in one trip to
+    the event loop (each async_to_sync call costs a loop and a Redis round trip)."""
+    message = {"type": "activity.event", "text": json.dumps(frame(event))}
     groups = [REGION_GROUP, country_group(event.country)]
     if event.activity_id:
         groups.append(activity_group(event.activity_id))
+    async_to_sync(_send_all)(groups, message)
+
+
+async def _send_all(groups, message):
+    layer = get_channel_layer()
     for group in groups:
-        async_to_sync(layer.group_send)(group, {"type": "activity.event", "text": text})
+        await layer.group_send(group, message)
 
 
 def events_after(after_id, country=None, activity_id=None):
