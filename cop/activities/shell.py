@@ -2,13 +2,48 @@
 the header's "Activities" (signed-in members), a country's page and space's
 activities, "Start a follow-up activity" on a completed course or a workshop, the seed."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
 
+from . import permissions
+from .forms import country_value
+from .models import Activity
+
+COUNTRY_ACTIVITIES = 5  # the latest shown on a country's page and its space
+
 
 def _signed_in(request):
     return request.user.is_authenticated
+
+
+def country_activities(request, country):
+    """A country's (or, with "", the regional) latest published activities, for signed-in
+    readers (anonymous ones get no section): one query."""
+    if not _signed_in(request):
+        return None
+    activities = list(
+        Activity.objects.published()
+        .in_country(country)
+        .order_by("-updated_at", "-id")
+        .only("id", "title", "kind", "status", "updated_at")[:COUNTRY_ACTIVITIES]
+    )
+    return {
+        "activities": activities,
+        "country": country,
+        "list_url": f"{reverse('activities')}?country={country_value(country)}",
+    }
+
+
+def start_activity(request, kind, obj):
+    """ "Start a follow-up activity" from a workshop or a completed course, for those who
+    may add activities (no query beyond the reader's roles and owned countries, which
+    are cached for the request)."""
+    if kind not in ("workshop", "course") or not permissions.creatable_countries(request.user):
+        return []
+    url = f"{reverse('activity_create')}?{kind}={obj.pk}"
+    return [(_("Start a follow-up activity"), url)]
 
 
 def register():
@@ -20,4 +55,15 @@ def register():
             url_name="activities",
             visible=_signed_in,
         )
+    )
+    registry.country_sections.register(
+        registry.CountrySection(
+            key="activities",
+            order=20,
+            template="activities/country_section.html",
+            context=country_activities,
+        )
+    )
+    registry.next_steps.register(
+        registry.NextStep(key="activities", order=20, items=start_activity)
     )
