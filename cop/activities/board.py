@@ -2,9 +2,10 @@
 progress against target per country, and what changed this month, for the activities a
 reader's filters show.
 
-Three queries whatever the number of activities, indicators or values: one GROUP BY for
-the counts, one row per indicator with its actual (two subqueries over its quarterly
-totals) for the progress, one for the month's latest events. `progress()` is the one
+Four queries whatever the number of activities, indicators or values: the highest event
+id (where the live script's replay starts), one GROUP BY for the counts, one row per
+indicator with its actual (two subqueries over its quarterly totals) for the progress,
+one for the month's latest events. `progress()` is the one
 definition of an indicator's progress; everything else here adds up what it returns.
 """
 
@@ -218,19 +219,43 @@ class Board:
     totals: CountryRow
     progress: list
     changes: list
+    last_event: int  # the highest event id before the board was read (0: none)
     statuses: list = field(default_factory=lambda: list(Status.choices))
 
     @property
     def has_progress(self):
         return any(row.indicators for row in self.progress)
 
+    @property
+    def measured(self):
+        """The progress rows of the countries with at least one indicator measured."""
+        return [row for row in self.progress if row.indicators]
+
+    @property
+    def unmeasured(self):
+        return [row for row in self.progress if not row.indicators]
+
+    @property
+    def status_totals(self):
+        """(code, label, count) of every status some activity has, for the summary line."""
+        return [
+            (code, label, count)
+            for (code, label), count in zip(self.statuses, self.totals.counts, strict=True)
+            if count
+        ]
+
 
 def build(activities, zone, countries=None, until=None, reports=True):
-    """The board for `activities` (what the reader's filters show): three queries."""
+    """The board for `activities` (what the reader's filters show): four queries.
+
+    The highest event id is read first: the live script replays what came after it, so
+    an event stored while the board is read is told again rather than missed."""
+    last_event = Event.objects.order_by("-id").values_list("id", flat=True).first() or 0
     counts, totals = status_counts(activities, countries)
     return Board(
         counts=counts,
         totals=totals,
         progress=indicator_progress(activities, countries, until),
         changes=changes(activities, zone, countries, reports),
+        last_event=last_event,
     )

@@ -9,7 +9,7 @@ the filters say. `?fragment=board` answers the board alone, which the live scrip
 (static/js/activities.js) fetches again when an event arrives.
 
 A constant number of queries, whatever the number of activities, indicators and values
-(tests/cop/activities/test_overview_queries.py): the board three, the list two (its
+(tests/cop/activities/test_overview_queries.py): the board four, the list two (its
 count and its page), the export two (the rows and their owners).
 """
 
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.constants import PROGRAMME_COUNTRY_CHOICES
-from core import tables
+from core import live, tables
 
 from .. import board, exports
 from .. import permissions as can
@@ -98,12 +98,19 @@ class Listing:
 
 
 def labels():
-    """The codes a live frame carries, with the labels the page was rendered with."""
+    """The codes a live frame carries, with the labels the page was rendered with, and
+    the live script's words (static/js/activities.js)."""
     return {
         "status": dict(Status.choices),
         "kind": dict(Kind.choices),
         "event": dict(EventKind.choices),
         "country": dict(COUNTRY_CHOICES),
+        "strings": live.client_strings(
+            connected=_("Live: the board changes as the countries report."),
+            closed=_("Live updates are off: reload the page to see the latest."),
+            changes=_("%(count)s changes: the board is up to date."),
+            stale=_("Much has changed since this page was loaded: reload it."),
+        ),
     }
 
 

@@ -367,7 +367,9 @@ def test_the_month_begins_in_the_readers_time_zone():
 
 @pytest.mark.django_db
 def test_the_page_carries_the_live_hooks_and_the_labels(client):
-    client.force_login(UserFactory())
+    activity = ActivityFactory(country="KH")
+    last = Event.objects.create(activity=activity, country="KH", kind=EventKind.CREATED)
+    client.force_login(UserFactory(time_zone="Asia/Phnom_Penh"))
 
     response = client.get(URL, {"country": "TH", "status": "planned", "page": "1"})
     html = response.content.decode()
@@ -376,7 +378,9 @@ def test_the_page_carries_the_live_hooks_and_the_labels(client):
     assert 'data-fragment-url="/activities/?country=TH&amp;status=planned&amp;fragment=board"' in (
         html
     )
-    assert '<div id="activity-board">' in html
+    # The replay starts after the latest event, whatever the filters show.
+    assert f'data-last-event="{last.id}" data-time-zone="Asia/Phnom_Penh">' in html
+    assert f'<div id="activity-board" data-last-event="{last.id}">' in html
     assert '<p id="live-status" role="status"' in html
     assert '<ol id="activity-changes"' in html
     labels = json.loads(
@@ -387,6 +391,8 @@ def test_the_page_carries_the_live_hooks_and_the_labels(client):
     assert labels["event"]["update"] == "Progress update"
     assert labels["country"][""] == "Regional"
     assert labels["country"]["TH"] == "Thailand"
+    assert labels["strings"]["connected"].startswith("Live:")
+    assert "%(count)s" in labels["strings"]["changes"]
     assert 'type="module" src="/static/js/activities.js"' in html
 
 
@@ -409,8 +415,9 @@ def test_the_board_fragment_is_the_board_alone(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<html" not in html
-    assert "Thai committee" not in html
+    assert "<html" not in html  # no shell
+    assert "Thai committee" not in html  # no list
+    assert html.lstrip().startswith('<div id="activity-board" data-last-event="0">')
     assert '<ol id="activity-changes"' in html
     assert response.context["board"].counts[0].counts == [0, 1, 0, 0, 0]
 
@@ -421,3 +428,21 @@ def test_the_board_fragment_keeps_drafts_to_their_managers(client):
     client.force_login(UserFactory())
     assert client.get(URL, {"fragment": "board", "drafts": "1"}).status_code == 404
     assert client.get(URL, {"fragment": "board"}).context["board"].totals.total == 0
+
+
+@pytest.mark.django_db
+def test_the_board_says_the_totals_in_one_line_and_names_the_unmeasured(client):
+    ActivityFactory.create_batch(2, country="TH", status=Status.IN_PROGRESS)
+    ActivityFactory(country="KH", status=Status.COMPLETED)
+    IndicatorFactory(activity=ActivityFactory(country="TH", status=Status.IN_PROGRESS))
+    client.force_login(UserFactory())
+
+    html = client.get(URL, {"fragment": "board"}).content.decode()
+
+    assert (
+        '<strong>4 activities</strong>: <span data-status="in_progress">In progress 3</span>, '
+        '<span data-status="completed">Completed 1</span>'
+    ) in html
+    assert '<th scope="row" id="progress-name-TH">Thailand</th>' in html
+    assert 'id="progress-name-KH"' not in html
+    assert "No indicator with a target yet: Cambodia, Kyrgyzstan," in html

@@ -28,9 +28,10 @@ SHELL = 3
 # The reader's role groups (managed_countries: is_moderator) and the countries of the
 # activities it owns (creatable_countries: the "Add an activity" button).
 PERMISSIONS = 2
-# The board: the counts by country and status (one GROUP BY), one row per indicator with
-# its actual (two subqueries), this month's latest events.
-BOARD = 3
+# The board: the highest event id (where the live replay starts), the counts by country
+# and status (one GROUP BY), one row per indicator with its actual (two subqueries), this
+# month's latest events.
+BOARD = 4
 # The list: the count, then the page of 25.
 LIST = 2
 OVERVIEW = SHELL + PERMISSIONS + BOARD + LIST
