@@ -7,7 +7,6 @@ serialised once for every receiver.
 
 import json
 from datetime import timedelta
-from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import ratelimit
+from core.commit import after_commit
 from core.decisions import AlreadyDecided, decide
 from core.text import UnsafeText, check_user_text, is_blank, render_markdown
 
@@ -55,9 +55,7 @@ def join(user, space):
 def leave(user, space):
     """Leave a space; the member's open connections to it are closed."""
     Membership.objects.filter(space=space, user=user).delete()
-    transaction.on_commit(
-        partial(notify_connections, space, {"action": "left", "user": user.pk}), robust=True
-    )
+    after_commit(notify_connections, space, {"action": "left", "user": user.pk})
 
 
 def approve(membership):
@@ -80,10 +78,7 @@ def mute(membership, *, minutes):
     with decide(Membership.objects.select_related("space"), membership.pk) as row:
         row.muted_until = timezone.now() + timedelta(minutes=minutes)
         row.save(update_fields=["muted_until"])
-        transaction.on_commit(
-            partial(notify_connections, row.space, {"action": "muted", "user": row.user_id}),
-            robust=True,
-        )
+        after_commit(notify_connections, row.space, {"action": "muted", "user": row.user_id})
     return row
 
 
@@ -176,7 +171,7 @@ def post_message(space, author, body, client_id):
         return message, False
     # Robust: if Redis is down the message is still stored and acked; the others notice
     # the gap in `seq` with the next message and fetch it.
-    transaction.on_commit(partial(broadcast, space, serialise(message)), robust=True)
+    after_commit(broadcast, space, serialise(message))
     return message, True
 
 
@@ -186,9 +181,7 @@ def delete_message(message, by):
         message.deleted_at = timezone.now()
         message.deleted_by = by
         message.save(update_fields=["deleted_at", "deleted_by"])
-        transaction.on_commit(
-            partial(broadcast, message.space, deleted_frame(message)), robust=True
-        )
+        after_commit(broadcast, message.space, deleted_frame(message))
     return message
 
 

@@ -15,12 +15,12 @@ labels it was rendered with) and sanitised HTML only:
 """
 
 import json
-from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.db import transaction
 from django.db.models import Q
+
+from core.commit import after_commit
 
 from .models import Event
 
@@ -63,7 +63,7 @@ def emit(kind, country, activity=None, **payload):
         return None
     body = {"activity": activity_summary(activity) if activity else None, **payload}
     event = Event.objects.create(activity=activity, country=country, kind=kind, payload=body)
-    transaction.on_commit(partial(broadcast, event), robust=True)
+    after_commit(broadcast, event)
     return event
 
 

@@ -4,7 +4,6 @@ words; and the review queue. Each decision is refused when someone else has made
 meanwhile, and writes one ModerationLog row (see `decisions`)."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.commit import after_commit
 from core.decisions import decide
 from core.signals import member_suspended
 
@@ -163,7 +163,7 @@ def move(topic, to_category, by, reason=""):
             detail=_("from %(old)s to %(new)s") % {"old": old.name, "new": to_category.name},
         )
         refresh_counters(topic, categories=[old])
-        transaction.on_commit(partial(control, topic.id, "recheck"))
+        after_commit(control, topic.id, "recheck")
     return topic
 
 
@@ -198,9 +198,7 @@ def suspend(user, by, *, days, reason):
             detail=ngettext("%(n)d day", "%(n)d days", days) % {"n": days},
         )
         # The spaces close the member's live connections (cop/receivers.py).
-        transaction.on_commit(
-            partial(member_suspended.send, sender=None, user_id=user.id), robust=True
-        )
+        after_commit(member_suspended.send, sender=None, user_id=user.id)
     return user
 
 

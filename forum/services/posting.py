@@ -3,7 +3,6 @@ author deleting their own post. Each checks the rules of `checks` and is idempot
 on the form's token."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.commit import after_commit
 from core.text import render_markdown
 
 from .. import permissions
@@ -202,9 +202,7 @@ def edit_post(post, editor, body, *, reason="", moderates=False):
             new = mentioned_handles(body) - old_mentions
             if new:
                 notify_published(post, only_handles=new)
-            transaction.on_commit(
-                partial(broadcast, post.topic_id, {"type": "post.updated", "id": post.id})
-            )
+            after_commit(broadcast, post.topic_id, {"type": "post.updated", "id": post.id})
     return post
 
 

@@ -2,10 +2,9 @@
 topic's and category's counters are recomputed, followers are notified, and live
 readers are told after commit."""
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
+
+from core.commit import after_commit
 
 from ..models import Category, Post, PostState, Topic
 from .live import broadcast, frame
@@ -17,12 +16,12 @@ def post_shown(post, *, notify):
     refresh_counters(post.topic)
     if notify:
         notify_published(post)
-    transaction.on_commit(partial(broadcast, post.topic_id, frame(post)))
+    after_commit(broadcast, post.topic_id, frame(post))
 
 
 def post_withdrawn(post):
     refresh_counters(post.topic)
-    transaction.on_commit(partial(broadcast, post.topic_id, {"type": "post.hidden", "id": post.id}))
+    after_commit(broadcast, post.topic_id, {"type": "post.hidden", "id": post.id})
 
 
 def refresh_counters(topic, categories=()):

@@ -1,6 +1,7 @@
 // One self-healing WebSocket for every live page (space.js, forum.js and the live views to come).
 //
-// openLive({path, after, onFrame, onStatus}) opens ws(s)://<host><path>?after=<after()> and:
+// openLive({path, after, onFrame, onStatus}) opens ws(s)://<host><path>?after=<after()> (&after=
+// when the path has a query already) and:
 //   · sends {"type": "ping"} every 25 s while open; 60 s without any frame (or an attempt that never
 //     opens) counts as a dead link: the socket is dropped and we reconnect;
 //   · reconnects after any close with a random delay (0.25 s plus up to 2 s, 4 s … 30 s: full jitter),
@@ -41,7 +42,8 @@ export function openLive({ path, after = () => 0, onFrame = () => {}, onStatus =
     onStatus("connecting", {});
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     let sock;
-    try { sock = new WebSocket(`${scheme}://${location.host}${path}?after=${Number(after()) || 0}`); }
+    const query = `${path.includes("?") ? "&" : "?"}after=${Number(after()) || 0}`;
+    try { sock = new WebSocket(`${scheme}://${location.host}${path}${query}`); }
     catch { return scheduleReconnect(); }
     ws = sock;
     touch(); // also bounds an attempt that never opens
