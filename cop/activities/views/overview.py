@@ -114,6 +114,19 @@ def labels():
     }
 
 
+def _label(activities):
+    """Put the labels a card shows on each activity, translated once for the page
+    (get_FOO_display translates every choice of the field, each time)."""
+    countries, kinds, statuses = (
+        {code: str(label) for code, label in choices}
+        for choices in (COUNTRY_CHOICES, Kind.choices, Status.choices)
+    )
+    for activity in activities:
+        activity.country_label = countries.get(activity.country, activity.country)
+        activity.kind_label = kinds.get(activity.kind, activity.kind)
+        activity.status_label = statuses.get(activity.status, activity.status)
+
+
 def _board_only(request, listing, zone):
     context = {"board": listing.board(zone), "reader_zone": zone}
     return render(
@@ -128,6 +141,7 @@ def _page(request, listing, zone, status=None, export_error=""):
     user = request.user
     page = Paginator(listing.activities.defer("description", "description_html"), PER_PAGE)
     page_obj = page.get_page(request.GET.get("page"))
+    _label(page_obj.object_list)
     fragment = listing.query_without("page")
     fragment["fragment"] = "board"
     export_query = listing.query_without("page", "fragment").urlencode()
