@@ -47,6 +47,7 @@ def space_detail(request, slug):
         "membership": membership,
         "moderates": can_moderate_space(request.user, space, membership),
         "events": coming_up(request, space),
+        "country_sections": country_sections(request, space),
     }
     if can_read(request.user, membership):
         history, has_more = services.history(space)
@@ -80,6 +81,19 @@ def coming_up(request, space, limit=COMING_UP):
         for provider in registry.coming_up:
             items.extend(provider.items(request, country, limit))
     return sorted(items, key=lambda item: item.starts_at)[:limit]
+
+
+def country_sections(request, space):
+    """What the apps offer a national space's country, or the regional space the region
+    (core.registry.country_sections): a list of (template, context)."""
+    if space.kind not in (SpaceKind.NATIONAL, SpaceKind.REGIONAL):
+        return []
+    country = space.country if space.kind == SpaceKind.NATIONAL else ""
+    return [
+        (section.template, section_context)
+        for section in registry.country_sections
+        if (section_context := section.context(request, country)) is not None
+    ]
 
 
 def client_strings():

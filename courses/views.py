@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from core import registry
+
 from . import services
 from .models import Certificate
 from .pdf import format_date, render_certificate_pdf
@@ -17,8 +19,17 @@ def learn(request):
     """My learning: enrolled courses with progress and resume link, my certificates, and
     my upcoming workshops with my attendance certificates."""
     rows, certificates = services.learner_dashboard(request.user)
+    for row in rows:
+        course = row.enrolment.course
+        row.next_steps = _next_steps(request, course) if row.enrolment.completed_at else []
     context = {"rows": rows, "certificates": certificates, **workshops.my_workshops(request)}
     return render(request, "courses/learn.html", context)
+
+
+def _next_steps(request, course):
+    """What the other apps offer to do next with a completed course
+    (core.registry.next_steps: "Start a follow-up activity"): (label, url) pairs."""
+    return [item for step in registry.next_steps for item in step.items(request, "course", course)]
 
 
 def _certificate(code):

@@ -13,6 +13,16 @@ from core import registry
 from core.blocks import BaseStreamBlock
 
 
+def country_sections(request, country):
+    """What the apps offer a country's page (core.registry.country_sections): a list of
+    (template, context), the sections that answer None left out."""
+    return [
+        (section.template, section_context)
+        for section in registry.country_sections
+        if (section_context := section.context(request, country)) is not None
+    ]
+
+
 class HomePage(Page):
     """The site's root page, one per language; the apps add their sections to it."""
 
@@ -137,6 +147,11 @@ class CountryPage(Page):
     @property
     def country_slug(self):
         return COUNTRY_SLUGS[self.country]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["country_sections"] = country_sections(request, self.country)
+        return context
 
     @property
     def phase(self):

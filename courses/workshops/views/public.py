@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from core import ratelimit
+from core import ratelimit, registry
 
 from .. import permissions, services
 from ..attendance import feedback_is_open
@@ -163,8 +163,17 @@ def workshop_detail(request, pk):
         "trainers": list(workshop.trainers.all()),
         "full": workshop.seats_left == 0,
         "reader_zone": reader_zone_name(request.user),
+        "next_steps": next_steps(request, "workshop", workshop),
     }
     return render(request, "workshops/workshop_detail.html", context)
+
+
+def next_steps(request, kind, obj):
+    """What the other apps offer to do next with this learning (core.registry.next_steps:
+    "Start a follow-up activity"): (label, url) pairs."""
+    if not request.user.is_authenticated:
+        return []
+    return [item for step in registry.next_steps for item in step.items(request, kind, obj)]
 
 
 def _too_fast(request):
