@@ -329,7 +329,8 @@ def test_migrating_to_seq_numbers_the_messages_already_stored():
             assert cursor.fetchone()[0] == 6
     finally:
         executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes("cop"))
+        # Every app's leaf: going back unapplied the apps that depend on cop too.
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
     def numbered(space):
         return list(Message.objects.filter(space=space).order_by("id").values_list("body", "seq"))

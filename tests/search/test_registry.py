@@ -140,7 +140,12 @@ def test_a_registered_header_item_is_in_the_menu_for_whom_it_is_visible(offered,
 
 
 def test_the_apps_offer_their_sections_items_providers_and_seeders():
-    assert [item.key for item in registry.header_items] == ["workshops", "forum", "spaces"]
+    assert [item.key for item in registry.header_items] == [
+        "workshops",
+        "forum",
+        "spaces",
+        "activities",
+    ]
     assert [p.key for p in registry.search_providers][:2] == ["pages", "forum"]
     assert [s.key for s in registry.home_sections] == ["courses", "workshops", "spaces"]
     seeders = [s.key for s in registry.seeders]
