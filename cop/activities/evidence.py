@@ -76,7 +76,9 @@ EXTENSIONS = {
     "image/webp": (".webp",),
 }
 # What a browser may show in the page; the rest is downloaded (views/evidence.py).
-SHOWN_INLINE = frozenset({PDF, "image/jpeg", "image/png", "image/webp"})
+# Images open in the browser; a PDF is saved (under the download's sandboxing policy
+# Chromium shows an inline PDF as a blank page).
+SHOWN_INLINE = frozenset({"image/jpeg", "image/png", "image/webp"})
 
 # OOXML: the main part of each kind and its macro-free content type.
 OOXML = (

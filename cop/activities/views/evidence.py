@@ -6,8 +6,9 @@ static roots, under random names; no URL serves that folder. The download view a
 404 unless the reader may see the activity and the file is the activity's, and sends the
 file with headers that keep a browser from running anything in it: the type stored when
 it was checked (never the name's), nosniff, a sandboxing Content-Security-Policy, and
-`attachment` for office documents (PDFs and images open in the browser, `?download=1`
-saves them). The upload takes its file through evidence.check() (type by content, images
+`attachment` for PDFs and office documents (images open in the browser, `?download=1`
+saves them: a PDF shown inline under the sandboxing policy is a blank page in
+Chromium). The upload takes its file through evidence.check() (type by content, images
 re-encoded) and services.attach_evidence (permission, the quarter's lock).
 """
 
@@ -17,9 +18,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import engines
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,20 +36,6 @@ UPLOADS_PER_WINDOW = 20
 UPLOAD_WINDOW = 600  # seconds
 CONFLICTS = ("locked", "state")
 _ID = re.compile(r"^[0-9]{1,10}$")
-
-# A refused upload is answered with its form again, on a page of its own (the activity
-# page is another view's). Kept here, not in a template file, being a few lines of one;
-# its words come from gettext in _refused, so that makemessages finds them.
-_REFUSED_PAGE = engines["django"].from_string(
-    '{% extends "base.html" %}'
-    "{% block title %}{{ heading }} · {{ activity.title }}{% endblock %}"
-    '{% block content %}<div class="wrap narrow">'
-    '<p class="eyebrow"><a href="{{ activity.get_absolute_url }}">{{ activity.title }}</a></p>'
-    "<h1>{{ heading }}</h1>"
-    '{% if update or value %}{% include "activities/includes/evidence_form.html" %}'
-    '{% else %}<p class="flash flash-error" role="alert">{{ evidence_error }}</p>{% endif %}'
-    "</div>{% endblock %}"
-)
 
 
 class UploadForm(forms.Form):
@@ -76,7 +62,7 @@ def _refused(request, activity, update, value, message, status):
         "evidence_error": message,
         "evidence_max_bytes": settings.EVIDENCE_MAX_BYTES,
     }
-    return HttpResponse(_REFUSED_PAGE.render(context, request), status=status)
+    return render(request, "activities/evidence_refused.html", context, status=status)
 
 
 def _anchor(activity, update, value):

@@ -1,9 +1,9 @@
 """Evidence files go to a temporary folder for each test, never to PRIVATE_MEDIA_ROOT."""
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 
 from cop.activities.models import Evidence
+from cop.activities.storage import PrivateStorage
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +15,7 @@ def evidence_storage(settings, tmp_path, monkeypatch):
     options = {"location": location, "base_url": None}
     settings.STORAGES = {
         **settings.STORAGES,
-        "evidence": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": options},
+        "evidence": {"BACKEND": "cop.activities.storage.PrivateStorage", "OPTIONS": options},
     }
-    monkeypatch.setattr(Evidence._meta.get_field("file"), "storage", FileSystemStorage(**options))
+    monkeypatch.setattr(Evidence._meta.get_field("file"), "storage", PrivateStorage(**options))
     return location

@@ -265,14 +265,14 @@ def test_any_member_reads_a_published_activitys_evidence_with_safe_headers(clien
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == pdf()
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'inline; filename="minutes.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="minutes.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
     assert "private" in response["Cache-Control"]
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
-def test_office_documents_are_downloaded_never_shown(client, activity):
+def test_office_documents_and_pdfs_are_downloaded_never_shown(client, activity):
     row = attach(activity, docx(), "plan.docx")
     client.force_login(UserFactory())
 
@@ -305,7 +305,8 @@ def test_a_non_ascii_name_is_sent_as_rfc_5987(client, activity):
 
     assert row.name == "รายงาน _Q4_.pdf"
     assert response["Content-Disposition"] == (
-        "inline; filename*=utf-8''%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99%20_Q4_.pdf"
+        "attachment; filename*=utf-8''"
+        "%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99%20_Q4_.pdf"
     )
 
 
@@ -404,3 +405,11 @@ def test_a_regional_activitys_evidence_is_uploaded_by_a_programme_officer(client
     assert post(client, regional, pdf(), update=update.pk).status_code == 302
     client.force_login(focal_point("TH"))
     assert post(client, regional, pdf(), update=update.pk).status_code == 404
+
+
+def test_an_evidence_file_has_no_url_of_its_own(activity):
+    row = attach(activity, pdf(), "minutes.pdf")
+
+    with pytest.raises(ValueError, match="no URL"):
+        row.file.url  # noqa: B018 - the property is what is tested
+    assert row.get_absolute_url() == f"/activities/{activity.pk}/evidence/{row.pk}/"
