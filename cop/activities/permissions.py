@@ -47,7 +47,7 @@ def owned_countries(user):
         return frozenset()
     if not hasattr(user, "_owned_activity_countries"):
         user._owned_activity_countries = frozenset(
-            user.owned_activities.values_list("country", flat=True).distinct()
+            user.owned_activities.order_by().values_list("country", flat=True).distinct()
         )
     return user._owned_activity_countries
 
