@@ -57,14 +57,6 @@ class Change:
     what: str  # what the change is about, for a person
     fields: list = field(default_factory=list)
 
-    @property
-    def verb(self):
-        return {
-            CREATED: _("added"),
-            CHANGED: _("changed"),
-            DELETED: _("removed"),
-        }[self.action]
-
 
 @dataclass
 class Page:
@@ -241,7 +233,10 @@ def _activity_sources():
                 ("summary", _label(Report, "summary"), _text),
                 ("review_comment", _label(Report, "review_comment"), _text),
             ),
-            scope=lambda activity: Q(country=activity.country),
+            # The reports since the activity began: they lock its values.
+            scope=lambda activity: Q(
+                country=activity.country, history_date__gte=activity.created_at
+            ),
             what=_report_what,
             skip_created=True,
         ),

@@ -8,7 +8,11 @@ from simple_history.utils import bulk_create_with_history
 
 from cop.activities.models import Evidence, IndicatorValue
 from cop.activities.periods import recent
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, focal_point
+from tests.cop.factories import national_space
+from tests.courses.factories import CoursePageFactory
+from tests.courses.workshops.factories import WorkshopFactory
+from tests.forum.factories import TopicFactory
 
 from .factories import ActivityFactory, CommentFactory, IndicatorFactory, UpdateFactory
 
@@ -18,11 +22,18 @@ SEXES = ("", "woman", "man", "undisclosed")
 
 
 def build(indicators, quarters, updates, comments):
-    """A Thai activity with `indicators` indicators broken down by sex, each with a total
-    and three cells in each of `quarters` quarters, `updates` updates with a file each,
-    and `comments` comments."""
+    """A Thai activity linked to a workshop, a course, a space and a topic, with
+    `indicators` indicators broken down by sex, each with a total and three cells in each
+    of `quarters` quarters, `updates` updates with a file each, and `comments` comments."""
     author = UserFactory()
-    activity = ActivityFactory(country="TH", owners=[author])
+    activity = ActivityFactory(
+        country="TH",
+        owners=[author],
+        workshop=WorkshopFactory(),
+        course_page=CoursePageFactory(),
+        space=national_space("TH"),
+        topic=TopicFactory(),
+    )
     cells = []
     for _n in range(indicators):
         indicator = IndicatorFactory(activity=activity, by_sex=True, by_constituency=True)
@@ -83,3 +94,47 @@ def test_the_activity_page_makes_the_same_queries_whatever_its_size(
 
     assert response.status_code == 200
     assert len(response.context["indicators"]) == size["indicators"]
+
+
+# Session, user, roles; the activity with its links, its owners; the page of changes
+# (the activity's versions, their owners, the indicators', the values', the reports');
+# the site.
+HISTORY_PAGE_QUERIES = 11
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
+def test_the_history_page_makes_the_same_queries_whatever_its_size(
+    client, django_assert_num_queries, size
+):
+    activity = build(**size)
+    client.force_login(UserFactory())
+    url = f"/activities/{activity.pk}/history/"
+    client.get(url)
+
+    with django_assert_num_queries(HISTORY_PAGE_QUERIES):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.context["page"].changes
+
+
+# Session, user, roles and scopes; the activity, its owners; the indicator; the
+# country's reports and the indicator's values of the quarters offered; the site.
+VALUES_PAGE_QUERIES = 10
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
+def test_the_values_page_makes_the_same_queries_whatever_its_size(
+    client, django_assert_num_queries, size
+):
+    activity = build(**size)
+    indicator = activity.indicators.last()
+    client.force_login(focal_point("TH"))
+    url = f"/activities/{activity.pk}/indicators/{indicator.pk}/values/"
+    client.get(url)
+
+    with django_assert_num_queries(VALUES_PAGE_QUERIES):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(response.context["forms"]) == 4
