@@ -21,8 +21,10 @@ from channels.layers import get_channel_layer
 from django.db.models import Q
 
 from core.commit import after_commit
+from core.live import client_strings
 
-from .models import Event
+from .constants import EventKind, Kind, Status
+from .models import COUNTRY_CHOICES, Event
 
 REGION_GROUP = "activities"
 
@@ -96,3 +98,16 @@ def events_after(after_id, country=None, activity_id=None):
     if country is not None:
         return events.filter(country=country)
     return events
+
+
+def labels(**strings):
+    """What a live page gives its script (static/js/activities.js), as JSON: the labels of
+    the codes a frame carries, translated once, in the page's language, and the script's
+    words (`strings`: the page's own, besides the connection states)."""
+    return {
+        "status": {code: str(label) for code, label in Status.choices},
+        "kind": {code: str(label) for code, label in Kind.choices},
+        "event": {code: str(label) for code, label in EventKind.choices},
+        "country": {code: str(label) for code, label in COUNTRY_CHOICES},
+        "strings": client_strings(**strings),
+    }

@@ -72,8 +72,13 @@ def create_activity(user, country, fields, constituencies=(), owners=(), is_draf
     activity.constituency_list = constituencies
     with transaction.atomic():
         _with_history_user(activity, user).save()
-        if owners and country in can.managed_countries(user):
-            activity.owners.set(owners)
+        if country in can.managed_countries(user):
+            if owners:
+                activity.owners.set(owners)
+        else:
+            # An owner of another activity starting one: it owns this one too, or it
+            # could not edit what it just made.
+            activity.owners.set([user])
         live.emit(EventKind.CREATED, country, activity)
     return activity
 

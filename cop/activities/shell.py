@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import registry
 
-from . import permissions
+from . import permissions, seed
 from .forms import country_value
 from .models import Activity
 
@@ -67,3 +67,4 @@ def register():
     registry.next_steps.register(
         registry.NextStep(key="activities", order=20, items=start_activity)
     )
+    registry.seeders.register(registry.Seeder(key="activities", order=50, run=seed.seed_activities))

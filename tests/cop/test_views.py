@@ -271,8 +271,9 @@ def test_a_moderator_mutes_a_member(client, people, thailand):
 
 # The space, session, user, the member's membership, roles, the space's upcoming events,
 # the workshops coming up in its country (core.registry.coming_up), the page of history
-# (with authors), the member count, the site, the members shown (with their users).
-SPACE_PAGE_QUERIES = 11
+# (with authors), the member count, the site, the members shown (with their users), the
+# follow-up activities of its country (core.registry.country_sections).
+SPACE_PAGE_QUERIES = 12
 
 
 @pytest.mark.parametrize("extra", [0, 4, 40])

@@ -152,6 +152,10 @@ def test_the_apps_offer_their_sections_items_providers_and_seeders():
     assert seeders[0] == "accounts"
     assert seeders[-1] == "translations"
     assert {"pages", "courses", "spaces", "forum"} <= set(seeders)
+    # The tracker links its demo activities to the workshops, spaces and topics: after them.
+    assert seeders.index("forum") < seeders.index("activities") < seeders.index("translations")
+    assert [s.key for s in registry.country_sections] == ["activities"]
+    assert [s.key for s in registry.next_steps] == ["activities"]
 
 
 def test_seed_demo_runs_every_registered_seeder_in_order(offered, settings):

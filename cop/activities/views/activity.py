@@ -31,13 +31,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.constants import PROGRAMME_COUNTRY_CHOICES, Constituency, Gender
+from accounts.constants import Constituency, Gender
 from core import ratelimit
 
 from .. import history as activity_history
+from .. import live, services
 from .. import permissions as can
-from .. import services
-from ..constants import LOCKED, Aggregation, EventKind, Kind, Status
+from ..board import progress
+from ..constants import LOCKED, Aggregation
 from ..forms import (
     ActivityForm,
     CommentForm,
@@ -119,13 +120,13 @@ def _has_evidence_form():
 
 
 def labels():
-    """The words the live script shows for the codes a frame carries."""
-    return {
-        "status": {code: str(label) for code, label in Status.choices},
-        "kind": {code: str(label) for code, label in Kind.choices},
-        "event": {code: str(label) for code, label in EventKind.choices},
-        "country": {"": _("Regional"), **{c: str(n) for c, n in PROGRAMME_COUNTRY_CHOICES}},
-    }
+    """The activity page's labels and words for the live script (live.labels)."""
+    return live.labels(
+        connected=_("Live: new updates appear here as they are posted."),
+        closed=_("Live updates are off: reload the page to see the latest."),
+        stale=_("Much has changed since this page was loaded: reload it."),
+        status_change=_("Status: %(before)s → %(after)s"),
+    )
 
 
 # --- The activity page --------------------------------------------------------------------
@@ -171,9 +172,10 @@ def indicators_with_progress(activity, evidence_by_value, quarters=QUARTERS_SHOW
             indicator.actual = indicator.latest_total or 0
         else:
             indicator.actual = indicator.total_sum or 0
-        indicator.percent = (
-            round(100 * indicator.actual / indicator.target) if indicator.target else None
+        share = progress(
+            indicator.aggregation, indicator.baseline, indicator.target, indicator.actual
         )
+        indicator.percent = None if share is None else round(100 * share)
         indicator.columns = _columns(indicator)
         indicator.rows = []
         for period in periods:
@@ -245,6 +247,8 @@ def _page(request, activity, *, update_form=None, comment_form=None, status=200)
         "evidence_form": may_edit and _has_evidence_form(),
         "reader_zone": reader_zone(user),
         "labels": labels(),
+        # The replay of a reconnect starts after what this page shows.
+        "last_event": activity.events.order_by("-id").values_list("id", flat=True).first() or 0,
     }
     return render(request, "activities/activity_detail.html", context, status=status)
 

@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.constants import PROGRAMME_COUNTRY_CHOICES
-from core import live, tables
+from core import tables
 
 from .. import board, exports
+from .. import live as activity_live
 from .. import permissions as can
-from ..constants import EventKind, Kind, Status
+from ..constants import Kind, Status
 from ..filters import REGIONAL_PARAM, ActivityFilter, country_code
 from ..models import COUNTRY_CHOICES, Activity
 from ..times import reader_zone
@@ -98,20 +99,13 @@ class Listing:
 
 
 def labels():
-    """The codes a live frame carries, with the labels the page was rendered with, and
-    the live script's words (static/js/activities.js)."""
-    return {
-        "status": dict(Status.choices),
-        "kind": dict(Kind.choices),
-        "event": dict(EventKind.choices),
-        "country": dict(COUNTRY_CHOICES),
-        "strings": live.client_strings(
-            connected=_("Live: the board changes as the countries report."),
-            closed=_("Live updates are off: reload the page to see the latest."),
-            changes=_("%(count)s changes: the board is up to date."),
-            stale=_("Much has changed since this page was loaded: reload it."),
-        ),
-    }
+    """The overview's labels and words for the live script (live.labels)."""
+    return activity_live.labels(
+        connected=_("Live: the board changes as the countries report."),
+        closed=_("Live updates are off: reload the page to see the latest."),
+        changes=_("%(count)s changes: the board is up to date."),
+        stale=_("Much has changed since this page was loaded: reload it."),
+    )
 
 
 def _label(activities):

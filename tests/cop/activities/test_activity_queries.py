@@ -74,8 +74,9 @@ LARGE = {"indicators": 50, "quarters": 10, "updates": 100, "comments": 80}  # 2,
 # Session, user, roles; the activity with its links, its owners; the evidence, a page of
 # updates, a page of comments, the indicators with their actuals, the values of the
 # quarters shown; the history summary (the activity's versions, their owners, the
-# indicators', the values', the reports'); the site (the header's menu).
-ACTIVITY_PAGE_QUERIES = 16
+# indicators', the values', the reports'); the latest event (where a live reconnect
+# replays from); the site (the header's menu).
+ACTIVITY_PAGE_QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])

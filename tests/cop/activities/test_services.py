@@ -70,7 +70,11 @@ def test_an_owner_may_start_activities_where_it_owns_one():
     owner = UserFactory()
     ActivityFactory(country="LA", owners=[owner])
 
-    assert services.create_activity(owner, "LA", FIELDS).country == "LA"
+    started = services.create_activity(owner, "LA", FIELDS)
+
+    assert started.country == "LA"
+    assert list(started.owners.all()) == [owner]  # or it could not edit what it made
+    services.edit_activity(owner, started, {"title": "Renamed"})
     with pytest.raises(services.Refused):
         services.create_activity(UserFactory(), "LA", FIELDS)
 
