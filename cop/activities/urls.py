@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import activity, evidence, overview, reports
+from .views import activity, evidence, indicators, overview, reports
 
 
 class PeriodConverter:
@@ -26,15 +26,16 @@ urlpatterns = [
     path("activities/<int:pk>/history/", activity.history, name="activity_history"),
     path("activities/<int:pk>/updates/", activity.post_update, name="activity_post_update"),
     path("activities/<int:pk>/comments/", activity.comment, name="activity_comment"),
-    path("activities/<int:pk>/indicators/new/", activity.indicator, name="indicator_create"),
+    # Indicators and their quarterly values (views/indicators.py)
+    path("activities/<int:pk>/indicators/new/", indicators.indicator, name="indicator_create"),
     path(
         "activities/<int:pk>/indicators/<int:indicator_id>/",
-        activity.indicator,
+        indicators.indicator,
         name="indicator_edit",
     ),
     path(
         "activities/<int:pk>/indicators/<int:indicator_id>/values/",
-        activity.values,
+        indicators.values,
         name="indicator_values",
     ),
     # Evidence: upload, and the only way to read a file (views/evidence.py)

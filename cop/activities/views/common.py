@@ -1,0 +1,78 @@
+"""What the activity views share: finding the activity the reader may see or edit, the
+one rate limit on every POST, how a refusal is answered, reading an id from the query
+string, and whether the evidence upload form can be included.
+
+The activity page and its changes (activity.py) and the indicators and their values
+(indicators.py) both use these; evidence.py and reports.py keep their own limits.
+"""
+
+from functools import cache
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+
+from core import ratelimit
+
+from .. import permissions as can
+from ..models import Activity
+
+# Every POST of the tracker, per member: a person never needs more; a script stops here.
+POSTS_PER_WINDOW = 30
+POST_WINDOW = 300  # seconds
+CONFLICTS = {"locked", "state"}  # refusals answered 409: the data moved on, not the form
+EVIDENCE_FORM = "activities/includes/evidence_form.html"
+
+
+def _activities(user):
+    return (
+        can.visible(user, Activity.objects)
+        .select_related("workshop", "course_page", "space", "topic", "created_by")
+        .prefetch_related("owners")
+    )
+
+
+def visible_activity(request, pk):
+    """The activity `pk` if the reader may see it; 404 otherwise."""
+    return get_object_or_404(_activities(request.user), pk=pk)
+
+
+def editable_activity(request, pk):
+    """The activity `pk` if the reader may edit it; 404 otherwise (never 403: nobody
+    learns that another country's draft exists)."""
+    activity = visible_activity(request, pk)
+    if not can.can_edit(request.user, activity):
+        raise Http404
+    return activity
+
+
+def too_fast(request):
+    return ratelimit.hit(f"activities:post:{request.user.pk}", POSTS_PER_WINDOW, POST_WINDOW)
+
+
+def slow_down(request):
+    return render(request, "429.html", status=429)
+
+
+def refusal_status(refusal):
+    return 409 if refusal.code in CONFLICTS else 400
+
+
+def positive_int(value):
+    """`value` as a positive id that fits a bigint (a query-string parameter), or None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
+@cache
+def has_evidence_form():
+    """The upload form is the evidence views' template; included once it exists."""
+    try:
+        get_template(EVIDENCE_FORM)
+    except TemplateDoesNotExist:
+        return False
+    return True
