@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,3 +64,8 @@ def recent(count=8, until=None):
         out.append(period)
         period = period.previous()
     return out
+
+
+def since(period):
+    """Rows with `year` and `quarter` fields from `period` on (a Q for a filter)."""
+    return Q(year__gt=period.year) | Q(year=period.year, quarter__gte=period.quarter)

@@ -3,7 +3,8 @@ one rate limit on every POST, how a refusal is answered, reading an id from the 
 string, and whether the evidence upload form can be included.
 
 The activity page and its changes (activity.py) and the indicators and their values
-(indicators.py) both use these; evidence.py and reports.py keep their own limits.
+(indicators.py) use these; the evidence and report views the rate limit's answer and
+the refusals' too (evidence uploads count against a limit of their own).
 """
 
 from functools import cache

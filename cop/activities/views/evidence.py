@@ -30,11 +30,11 @@ from core import ratelimit
 from .. import evidence as checks
 from .. import permissions, services
 from ..models import Activity, Evidence, IndicatorValue, Update
+from .common import refusal_status
 
 # Checking a file decodes it: fewer uploads than other posts.
 UPLOADS_PER_WINDOW = 20
 UPLOAD_WINDOW = 600  # seconds
-CONFLICTS = ("locked", "state")
 _ID = re.compile(r"^[0-9]{1,10}$")
 
 
@@ -105,8 +105,7 @@ def upload(request, pk):
     except services.Refused as refusal:
         if refusal.code == "forbidden":
             raise Http404 from None
-        status = 409 if refusal.code in CONFLICTS else 400
-        return _refused(request, activity, update, value, refusal.message, status)
+        return _refused(request, activity, update, value, refusal.message, refusal_status(refusal))
     messages.success(request, _("“%(name)s” is attached.") % {"name": stored.name})
     return redirect(_anchor(activity, update, value))
 

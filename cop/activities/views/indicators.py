@@ -27,7 +27,7 @@ from ..board import progress
 from ..constants import LOCKED, Aggregation
 from ..forms import IndicatorForm, QuarterValuesForm
 from ..models import IndicatorValue, Report
-from ..periods import Period, recent
+from ..periods import Period, recent, since
 from ..times import reader_zone
 from .common import editable_activity, has_evidence_form, refusal_status, slow_down, too_fast
 
@@ -48,10 +48,6 @@ def _columns(indicator):
     return columns
 
 
-def _since(period):
-    return Q(year__gt=period.year) | Q(year=period.year, quarter__gte=period.quarter)
-
-
 def indicators_with_progress(activity, evidence_by_value, quarters=QUARTERS_SHOWN):
     """The activity's indicators, each with `actual` (the sum of its quarters' totals, or
     the latest quarter's), `percent` of its target, `columns` and `rows`: a row per
@@ -69,7 +65,7 @@ def indicators_with_progress(activity, evidence_by_value, quarters=QUARTERS_SHOW
     )
     periods = recent(quarters)
     cells = {}
-    values = IndicatorValue.objects.filter(indicator__activity=activity).filter(_since(periods[-1]))
+    values = IndicatorValue.objects.filter(indicator__activity=activity).filter(since(periods[-1]))
     for value in values:
         key = (value.indicator_id, value.year, value.quarter)
         cells.setdefault(key, {})[(value.sex, value.constituency)] = value
@@ -155,10 +151,10 @@ def _value_forms(indicator, periods, data=None, posted=None):
     country = indicator.activity.country
     reports = {
         (r.year, r.quarter): r
-        for r in Report.objects.filter(country=country).filter(_since(min(periods)))
+        for r in Report.objects.filter(country=country).filter(since(min(periods)))
     }
     cells = {}
-    for value in indicator.values.filter(_since(min(periods))):
+    for value in indicator.values.filter(since(min(periods))):
         cells.setdefault(value.period, {})[(value.sex, value.constituency)] = value
     out = []
     for period in periods:

@@ -23,21 +23,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.constants import COUNTRY_SLUGS, REGIONAL_SLUG, SLUG_COUNTRIES
-from core import ratelimit
 from core.text import is_blank, validate_user_text
 
 from .. import permissions, services
 from ..constants import REGIONAL, Aggregation, ReportStatus
 from ..models import COUNTRY_CHOICES, Activity, Indicator, IndicatorValue, Report
-from ..periods import Period, recent
+from ..periods import Period, recent, since
 from ..times import reader_zone
+from .common import refusal_status, too_fast
 
 TEXT_MAX_LENGTH = 10_000
 QUARTERS_SHOWN = 8
 DECISIONS_SHOWN = 20
-POSTS_PER_WINDOW = 30
-POST_WINDOW = 300  # seconds
-CONFLICTS = ("locked", "state")
 COUNTRY_NAMES = dict(COUNTRY_CHOICES)
 
 
@@ -129,10 +126,6 @@ def _stored_report(code, period):
     )
 
 
-def _since(period):
-    return Q(year__gt=period.year) | Q(year=period.year, quarter__gte=period.quarter)
-
-
 def _until(period, prefix=""):
     return Q(**{f"{prefix}year__lt": period.year}) | Q(
         **{f"{prefix}year": period.year, f"{prefix}quarter__lte": period.quarter}
@@ -175,7 +168,7 @@ def report_list(request):
         quarters = recent(QUARTERS_SHOWN)
         stored = {
             (report.country, report.period): report
-            for report in Report.objects.filter(country__in=countries).filter(_since(quarters[-1]))
+            for report in Report.objects.filter(country__in=countries).filter(since(quarters[-1]))
         }
         open_label = ReportStatus.OPEN.label
         context["countries"] = [{"code": c, "name": COUNTRY_NAMES[c]} for c in countries]
@@ -297,15 +290,12 @@ def report(request, country, period):
     return _page(request, code, period)
 
 
-def _too_fast(request):
-    return ratelimit.hit(f"activities:post:{request.user.pk}", POSTS_PER_WINDOW, POST_WINDOW)
-
-
 def _refused(request, code, period, refusal, **forms_sent):
     if refusal.code == "forbidden":
         raise Http404
-    status = 409 if refusal.code in CONFLICTS else 400
-    return _page(request, code, period, refusal=refusal.message, status=status, **forms_sent)
+    return _page(
+        request, code, period, refusal=refusal.message, status=refusal_status(refusal), **forms_sent
+    )
 
 
 @require_POST
@@ -314,7 +304,7 @@ def submit(request, country, period):
     code, period = _country(country), _period(period)
     if not permissions.can_report(request.user, code):
         raise Http404
-    if _too_fast(request):
+    if too_fast(request):
         return render(request, "429.html", status=429)
     form = SubmitForm(request.POST)
     if not form.is_valid():
@@ -340,7 +330,7 @@ def review(request, country, period):
     stored = _stored_report(code, period)
     if stored is None or not permissions.can_review_report(request.user, stored):
         raise Http404
-    if _too_fast(request):
+    if too_fast(request):
         return render(request, "429.html", status=429)
     form = ReviewForm(request.POST)
     if not form.is_valid():

@@ -13,7 +13,7 @@ from cop.activities import services
 from cop.activities.constants import ReportStatus
 from cop.activities.models import Report
 from cop.activities.periods import Period, recent
-from cop.activities.views import reports as report_views
+from cop.activities.views import common
 from tests.accounts.factories import UserFactory, focal_point, site_admin
 
 from .factories import ActivityFactory, IndicatorFactory, ReportFactory, ValueFactory
@@ -353,7 +353,7 @@ def test_a_decision_must_be_one_of_the_two(client, officer):
 
 
 def test_posts_are_rate_limited(client, thai_focal, monkeypatch):
-    monkeypatch.setattr(report_views, "POSTS_PER_WINDOW", 1)
+    monkeypatch.setattr(common, "POSTS_PER_WINDOW", 1)
     client.force_login(thai_focal)
 
     first = client.post(submit_url(), {"summary": ""})
