@@ -2,6 +2,7 @@
 the header's "Activities" (signed-in members), a country's page and space's
 activities, "Start a follow-up activity" on a completed course or a workshop, the seed."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -46,7 +47,38 @@ def start_activity(request, kind, obj):
     return [(_("Start a follow-up activity"), url)]
 
 
+SEARCH_WORDS = 8
+
+
+def search(request, query):
+    """Site search: the activities this reader may see (signed-in members only; drafts
+    only to their editors) with every word of `query` in the title, the description or
+    the lead organization, the latest changed first; one query a page."""
+    words = query.split()[:SEARCH_WORDS]
+    found = permissions.visible(request.user, Activity.objects)
+    for word in words:
+        found = found.filter(
+            Q(title__icontains=word)
+            | Q(description__icontains=word)
+            | Q(lead_organization__icontains=word)
+        )
+    if not words:
+        return found.none()
+    return found.only("id", "title", "kind", "status", "country", "is_draft").order_by(
+        "-updated_at", "-id"
+    )
+
+
 def register():
+    registry.search_providers.register(
+        registry.SearchProvider(
+            key="activities",
+            order=40,
+            label=_("Follow-up activities"),
+            search=search,
+            result_template="activities/search_result.html",
+        )
+    )
     registry.header_items.register(
         registry.HeaderItem(
             key="activities",
