@@ -86,8 +86,10 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, count, when
 # Anonymous: the workshop, its sessions, languages and trainers.
 DETAIL_ANONYMOUS = SHELL + 4
 # A member: the session, the user, their role groups (for visible_to), their own
-# registration with their place in the queue, and the header's notification count.
-DETAIL_MEMBER = DETAIL_ANONYMOUS + 5
+# registration with their place in the queue, the header's notification count, and the
+# countries where they own a follow-up activity (core.registry.next_steps: "Start a
+# follow-up activity" is offered to focal points and owners).
+DETAIL_MEMBER = DETAIL_ANONYMOUS + 6
 
 
 @pytest.mark.parametrize(("sessions", "registrations"), [(1, 2), (10, 60)])
