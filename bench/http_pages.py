@@ -204,6 +204,34 @@ def measure(env, targets, cookie, args, workdir):
     return rows
 
 
+def print_ratios(args, env, what, rows, targets, costs):
+    """The tables of a page benchmark: each page's rate and latency as ratios to the
+    first (the reference, measured in the same run), then what one request costs.
+    `what`: the data the run served, for the heading ("20 workshops")."""
+    reference_rps, reference_p50 = rows[0][2], to_ms(rows[0][3])
+    print(
+        f"\n{args.server}, {args.workers} worker(s), {args.connections} connections, "
+        f"{args.seconds} s per page, database {env['DATABASE_URL'].split(':')[0]}, {what}\n"
+    )
+    print("| page | path | requests/s | ÷ home | p50 | p50 ÷ home | p99 | errors |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for label, path, rps, p50, p99, errors in rows:
+        print(
+            f"| {label} | `{path}` | {rps:.0f} | {rps / reference_rps:.2f} | {p50} | "
+            f"{to_ms(p50) / reference_p50:.2f} | {p99} | {errors} |"
+        )
+
+    print("\nOne request, one process, Django's test client (after one warm-up request):\n")
+    print("| page | status | SQL queries | body | body gzipped |")
+    print("|---|---:|---:|---:|---:|")
+    for (label, _path, _login), (status, queries, size, gzipped) in zip(
+        targets, costs, strict=True
+    ):
+        print(
+            f"| {label} | {status} | {queries} | {size / 1000:.1f} KB | {gzipped / 1000:.1f} KB |"
+        )
+
+
 def run_wrk(ports, path, cookie, seconds, connections):
     """wrk against every worker at once, connections split evenly (a proxy's job): the
     rates add up; the latencies reported are the worst worker's."""

@@ -22,9 +22,9 @@ from http_pages import (
     load_arguments,
     measure,
     page_costs,
+    print_ratios,
     seeded_site,
     session_cookie,
-    to_ms,
 )
 
 BENCH_TITLE = "Bench workshop"
@@ -117,29 +117,7 @@ def main():
     costs = page_costs(env, targets, "learner@example.org")
     rows = measure(env, targets, cookie, args, workdir)
 
-    reference_rps, reference_p50 = rows[0][2], to_ms(rows[0][3])
-    print(
-        f"\n{args.server}, {args.workers} worker(s), {args.connections} connections, "
-        f"{args.seconds} s per page, database {env['DATABASE_URL'].split(':')[0]}, "
-        f"{total} workshops\n"
-    )
-    print("| page | path | requests/s | ÷ home | p50 | p50 ÷ home | p99 | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for label, path, rps, p50, p99, errors in rows:
-        print(
-            f"| {label} | `{path}` | {rps:.0f} | {rps / reference_rps:.2f} | {p50} | "
-            f"{to_ms(p50) / reference_p50:.2f} | {p99} | {errors} |"
-        )
-
-    print("\nOne request, one process, Django's test client (after one warm-up request):\n")
-    print("| page | status | SQL queries | HTML | HTML gzipped |")
-    print("|---|---:|---:|---:|---:|")
-    for (label, _path, _login), (status, queries, size, gzipped) in zip(
-        targets, costs, strict=True
-    ):
-        print(
-            f"| {label} | {status} | {queries} | {size / 1000:.1f} KB | {gzipped / 1000:.1f} KB |"
-        )
+    print_ratios(args, env, f"{total} workshops", rows, targets, costs)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from core.text import is_blank, validate_user_text
 
 from .constants import REGIONAL, Status
 from .models import DECIMAL, Activity, Indicator
+from .services import EDITABLE_FIELDS
 from .times import reader_zone
 
 BODY_MAX_LENGTH = 10_000
@@ -144,21 +145,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "kind",
-            "title",
-            "description",
-            "status",
-            "planned_start",
-            "planned_end",
-            "actual_start",
-            "actual_end",
-            "lead_organization",
-            "workshop",
-            "course_page",
-            "space",
-            "topic",
-        ]
+        fields = list(EDITABLE_FIELDS)  # what the services let a form set, no more
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8, "maxlength": BODY_MAX_LENGTH}),
             "planned_start": DATE_INPUT,
