@@ -40,6 +40,7 @@ import django, json, sys
 django.setup()
 from decimal import Decimal
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from accounts.constants import PROGRAMME_COUNTRIES
 from cop.activities.constants import Aggregation, EventKind, Kind, Status
@@ -86,13 +87,18 @@ with transaction.atomic():
             for a in activities
             if not a.is_draft
         )
-print(json.dumps([Activity.objects.count(), IndicatorValue.objects.count()]))
+# The seeded demo activity with the most updates: what an activity page looks like.
+demo = (
+    Activity.objects.published().exclude(title__startswith=title)
+    .annotate(n=Count("updates")).order_by("-n", "id").first()
+)
+print(json.dumps([Activity.objects.count(), IndicatorValue.objects.count(), demo.pk]))
 """
 
 
 def add_activities(env, count, values):
     """Bring the bench activities to `count` with `values` values each; (activities in
-    all, indicator values in all)."""
+    all, indicator values in all, the id of the seeded activity with the most updates)."""
     out = subprocess.run(
         [PYTHON, "-c", ADD_ACTIVITIES, str(count), str(values), BENCH_TITLE],
         cwd=ROOT,
@@ -111,7 +117,7 @@ def main():
     parser.add_argument("--values", type=int, default=10, help="indicator values an activity")
     args = parser.parse_args()
     workdir, env = seeded_site()
-    activities, values = add_activities(env, args.activities, args.values)
+    activities, values, demo = add_activities(env, args.activities, args.values)
     cookie = session_cookie(env, "learner@example.org")
     targets = [
         ("home page (reference)", "/", False),
@@ -121,6 +127,8 @@ def main():
         ("board fragment", "/activities/?fragment=board", True),
         ("CSV export, Thailand", "/activities/export.csv?country=TH", True),
         ("CSV export, everything", "/activities/export.csv", True),
+        ("an activity page (seeded)", f"/activities/{demo}/", True),
+        ("its history", f"/activities/{demo}/history/", True),
     ]
     costs = page_costs(env, targets, "learner@example.org")
     rows = measure(env, targets, cookie, args, workdir)

@@ -1,7 +1,7 @@
 """Thailand's focal point adds a follow-up activity, gives it an indicator, reports the
 quarter's value with a photo as evidence and submits the quarter; the programme officer
-validates it; a member watching the regional overview in another browser sees the board
-change live each time, without reloading, and the validated quarter is locked."""
+validates it; a member watching the regional overview and the activity's page in another
+browser sees both change live, without reloading, and the validated quarter is locked."""
 
 import io
 
@@ -84,13 +84,23 @@ def test_a_quarter_reported_with_evidence_validated_and_seen_live(chromium, asgi
     wait_for_count(watcher, 0, planned + 1)
     watcher.get_by_role("link", name=TITLE).first.wait_for()
 
-    # An update moves it to "in progress": on the overview, live again.
+    # The member also opens the activity's page, in a second tab.
+    reader = contexts[2].new_page()
+    reader.set_default_timeout(15_000)
+    reader.goto(activity.get_absolute_url())
+    reader.locator('[data-live-activity][data-live="open"]').wait_for()
+
+    # An update moves it to "in progress": on the overview and the open page, live.
     focal.get_by_label("What happened").fill("The first provincial hearing took place.")
     focal.get_by_label("New status").select_option("in_progress")
     focal.get_by_role("button", name="Post the update").click()
     focal.locator("#activity-status").filter(has_text="In progress").wait_for()
     wait_for_count(watcher, 1, in_progress + 1)
     wait_for_count(watcher, 0, planned)
+    reader.locator("#activity-status").filter(has_text="In progress").wait_for()
+    reader.locator("#activity-timeline li").filter(
+        has_text="The first provincial hearing took place."
+    ).wait_for()
 
     # An indicator with a target, and this quarter's value with a photo as evidence.
     focal.get_by_role("link", name="Add an indicator").click()
