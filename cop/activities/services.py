@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.commit import after_commit
 from core.text import render_markdown
 
-from . import live
+from . import emails, live
 from . import permissions as can
 from .constants import LOCKED, EventKind, ReportStatus, Status
 from .models import Activity, Comment, Evidence, Indicator, IndicatorValue, Report, Update
@@ -276,11 +277,13 @@ def review_report(user, report, validate, comment=""):
 
 
 def _emit_report(report):
+    """Told live, and by e-mail to whoever acts next (emails.py), once committed."""
     live.emit(
         EventKind.REPORT,
         report.country,
         report={"period": str(report.period), "status": report.status},
     )
+    after_commit(emails.report_changed, report.pk)
 
 
 def attach_evidence(user, activity, clean, update=None, value=None):
