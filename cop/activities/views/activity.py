@@ -35,7 +35,6 @@ from ..models import Evidence
 from ..times import reader_zone
 from .common import (
     editable_activity,
-    has_evidence_form,
     positive_int,
     refusal_status,
     slow_down,
@@ -115,7 +114,7 @@ def _page(request, activity, *, update_form=None, comment_form=None, status=200)
         "update_form": update_form or (UpdateForm() if may_edit else None),
         "comment_form": comment_form or CommentForm(),
         "history": activity_history.summary(activity),
-        "evidence_form": may_edit and has_evidence_form(),
+        "evidence_form": may_edit,
         "reader_zone": reader_zone(user),
         "labels": labels(),
         # The replay of a reconnect starts after what this page shows.

@@ -1,18 +1,14 @@
 """What the activity views share: finding the activity the reader may see or edit, the
-one rate limit on every POST, how a refusal is answered, reading an id from the query
-string, and whether the evidence upload form can be included.
+one rate limit on every POST, how a refusal is answered, and reading an id from the query
+string.
 
 The activity page and its changes (activity.py) and the indicators and their values
 (indicators.py) use these; the evidence and report views the rate limit's answer and
 the refusals' too (evidence uploads count against a limit of their own).
 """
 
-from functools import cache
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 from core import ratelimit
 
@@ -23,7 +19,6 @@ from ..models import Activity
 POSTS_PER_WINDOW = 30
 POST_WINDOW = 300  # seconds
 CONFLICTS = {"locked", "state"}  # refusals answered 409: the data moved on, not the form
-EVIDENCE_FORM = "activities/includes/evidence_form.html"
 
 
 def _activities(user):
@@ -67,13 +62,3 @@ def positive_int(value):
     except (TypeError, ValueError):
         return None
     return number if 0 < number < 2**63 else None
-
-
-@cache
-def has_evidence_form():
-    """The upload form is the evidence views' template; included once it exists."""
-    try:
-        get_template(EVIDENCE_FORM)
-    except TemplateDoesNotExist:
-        return False
-    return True

@@ -29,7 +29,7 @@ from ..forms import IndicatorForm, QuarterValuesForm
 from ..models import IndicatorValue, Report
 from ..periods import Period, recent, since
 from ..times import reader_zone
-from .common import editable_activity, has_evidence_form, refusal_status, slow_down, too_fast
+from .common import editable_activity, refusal_status, slow_down, too_fast
 
 QUARTERS_SHOWN = 8  # the activity page's values table: two years
 QUARTERS_ENTERED = 4  # the values page's forms: this year's quarters
@@ -190,7 +190,7 @@ def values(request, pk, indicator_id):
     context = {
         "activity": activity,
         "indicator": indicator,
-        "evidence_form": has_evidence_form(),
+        "evidence_form": True,  # the page is for editors only
         "reader_zone": reader_zone(request.user),
     }
     template = "activities/values_form.html"
