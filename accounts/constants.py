@@ -118,6 +118,9 @@ class Role:
     # The programme's regional staff: validates (or returns) the countries' quarterly
     # follow-up reports and keeps the regional activities.
     PROGRAMME_OFFICER = "Programme officer"
+    # Maps the SSE of a country (granted for that country, like a focal point): records
+    # the organizations a mapping study finds and assesses them with the analytical tool.
+    NATIONAL_RESEARCHER = "National researcher"
 
     ALL = (
         LEARNER,
@@ -127,4 +130,5 @@ class Role:
         CONTENT_EDITOR,
         SITE_ADMIN,
         PROGRAMME_OFFICER,
+        NATIONAL_RESEARCHER,
     )

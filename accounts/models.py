@@ -197,7 +197,10 @@ class User(AbstractUser):
 
 # The roles whose permissions read a scope, with their labels. A later scoped role (a
 # trainer's countries) is added here when a permission starts reading it.
-SCOPED_ROLES = {Role.FOCAL_POINT: _("National focal point")}
+SCOPED_ROLES = {
+    Role.FOCAL_POINT: _("National focal point"),
+    Role.NATIONAL_RESEARCHER: _("National researcher"),
+}
 
 
 class RoleScope(models.Model):

@@ -7,7 +7,7 @@ administrator granted it (accounts.RoleScope), never for the country on its own 
 which the member edits. Site administrators may do everything.
 """
 
-from .constants import Country, Role
+from .constants import PROGRAMME_COUNTRY_CHOICES, Country, Role
 
 
 def _active(user):
@@ -66,6 +66,27 @@ def can_edit_follow_up(user, country):
 def can_review_follow_up(user):
     """Validate or return a country's quarterly follow-up report: the regional reviewers."""
     return is_programme_officer(user) or is_moderator(user)
+
+
+def is_researcher_for(user, country):
+    """A national researcher, for a country an administrator granted it only."""
+    return (
+        _active(user)
+        and country not in ("", None, Country.OTHER)
+        and country in user.scopes_of(Role.NATIONAL_RESEARCHER)
+    )
+
+
+def mapping_countries(user):
+    """The countries whose SSE `user` maps (records and assesses organizations found in a
+    mapping study, sees what their organizations share with the country): a focal
+    point's and a national researcher's granted countries; every country for a site
+    administrator. No query beyond the user's scopes (cached for the request)."""
+    if not _active(user):
+        return frozenset()
+    if is_site_admin(user):
+        return frozenset(code for code, _label in PROGRAMME_COUNTRY_CHOICES)
+    return user.scopes_of(Role.FOCAL_POINT) | user.scopes_of(Role.NATIONAL_RESEARCHER)
 
 
 def can_edit_content(user):

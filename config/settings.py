@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "forum",
     "cop",
     "cop.activities",
+    "cop.assessment",
     "core",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

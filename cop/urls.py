@@ -17,4 +17,5 @@ urlpatterns = [
         name="space_member",
     ),
     path("", include("cop.activities.urls")),
+    path("", include("cop.assessment.urls")),
 ]

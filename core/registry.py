@@ -144,3 +144,31 @@ class NextStep:
 
 country_sections = Registry("country sections")
 next_steps = Registry("next steps")
+
+
+@dataclass(frozen=True)
+class FeatureHelp:
+    """What an app offers an organization that lacks some of the seven features of the
+    SSE: guidance, the lesson that teaches a feature, upcoming workshops on it.
+    `items(request, numbers)` (`numbers`: feature numbers, 1 to 7) returns {number:
+    [HelpItem, ...]} for those it has something on, in one or two queries for all the
+    numbers together."""
+
+    key: str
+    order: int
+    items: Callable[[Any, list], dict]
+
+
+@dataclass(frozen=True)
+class HelpItem:
+    """`kind`: "guidance" (a text, no url), "lesson" or "workshop" (a label and a url;
+    `when`, an aware datetime, for a workshop's first session)."""
+
+    kind: str
+    label: str
+    url: str = ""
+    text: str = ""
+    when: Any = None
+
+
+feature_help = Registry("feature help")

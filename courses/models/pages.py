@@ -162,11 +162,22 @@ class LessonPage(Page):
         help_text=_("The course is complete when every required lesson is complete."),
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    teaches_feature = models.PositiveSmallIntegerField(
+        _("teaches SSE feature"),
+        null=True,
+        blank=True,
+        choices=[(n, str(n)) for n in range(1, 8)],
+        help_text=_(
+            "The feature (1 to 7) this lesson teaches: the self-assessment links to it "
+            "when an organization lacks that feature."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("teaches_feature"),
         MultiFieldPanel(
             [FieldPanel("estimated_minutes"), FieldPanel("required")], heading=_("Completion")
         ),

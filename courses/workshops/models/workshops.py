@@ -166,6 +166,16 @@ class Workshop(models.Model):
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="workshops_run", verbose_name=_("trainers")
     )
+    features = models.ManyToManyField(
+        "courses.Feature",
+        blank=True,
+        related_name="+",
+        verbose_name=_("SSE features"),
+        help_text=_(
+            "The features of the SSE the workshop helps organizations adopt: the "
+            "self-assessment suggests it to those that lack them."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

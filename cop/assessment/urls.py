@@ -1,0 +1,28 @@
+from django.urls import path
+
+from .views.placeholder import todo
+
+urlpatterns = [
+    # The start page: my organizations, my country's mapped ones, start or resume
+    path("assessment/", todo, name="assessment"),
+    # Organizations, members, invitations, the CSV import (views/organizations.py)
+    path("assessment/organizations/new/", todo, name="assessment_org_create"),
+    path("assessment/organizations/record/", todo, name="assessment_org_record"),
+    path("assessment/organizations/import/", todo, name="assessment_org_import"),
+    path("assessment/organizations/<int:pk>/", todo, name="assessment_org"),
+    path("assessment/organizations/<int:pk>/edit/", todo, name="assessment_org_edit"),
+    path("assessment/organizations/<int:pk>/sharing/", todo, name="assessment_org_sharing"),
+    path("assessment/organizations/<int:pk>/invite/", todo, name="assessment_org_invite"),
+    path("assessment/invitations/<str:token>/", todo, name="assessment_invitation"),
+    # The questionnaire (views/questionnaire.py)
+    path("assessment/organizations/<int:pk>/assess/", todo, name="assessment_start"),
+    path("assessment/<int:pk>/step/<int:step>/", todo, name="assessment_step"),
+    path("assessment/<int:pk>/review/", todo, name="assessment_review"),
+    # The result (views/result.py)
+    path("assessment/<int:pk>/", todo, name="assessment_result"),
+    path("assessment/<int:pk>/print/", todo, name="assessment_print"),
+    path("assessment/<int:pk>.pdf", todo, name="assessment_pdf"),
+    # The regional tapestry (views/tapestry.py)
+    path("assessment/tapestry/", todo, name="tapestry"),
+    path("assessment/tapestry.csv", todo, name="tapestry_export"),
+]
