@@ -145,6 +145,7 @@ def test_the_apps_offer_their_sections_items_providers_and_seeders():
         "forum",
         "spaces",
         "activities",
+        "assessment",
     ]
     assert [p.key for p in registry.search_providers][:2] == ["pages", "forum"]
     assert [s.key for s in registry.home_sections] == ["courses", "workshops", "spaces"]
@@ -156,6 +157,9 @@ def test_the_apps_offer_their_sections_items_providers_and_seeders():
     assert seeders.index("forum") < seeders.index("activities") < seeders.index("translations")
     assert [s.key for s in registry.country_sections] == ["activities"]
     assert [s.key for s in registry.next_steps] == ["activities"]
+    # The self-assessment's guidance on a weak feature: the lesson, then the workshops.
+    assert [s.key for s in registry.feature_help] == ["courses", "workshops"]
+    assert seeders.index("activities") < seeders.index("assessment") < seeders.index("translations")
 
 
 def test_seed_demo_runs_every_registered_seeder_in_order(offered, settings):
