@@ -18,6 +18,7 @@ urlpatterns = [
     path("assessment/organizations/<int:pk>/assess/", todo, name="assessment_start"),
     path("assessment/<int:pk>/step/<int:step>/", todo, name="assessment_step"),
     path("assessment/<int:pk>/review/", todo, name="assessment_review"),
+    path("assessment/organizations/<int:pk>/history/", todo, name="assessment_org_history"),
     # The result (views/result.py)
     path("assessment/<int:pk>/", todo, name="assessment_result"),
     path("assessment/<int:pk>/print/", todo, name="assessment_print"),
