@@ -2,32 +2,20 @@
 
 `render_certificate_pdf` returns the bytes of a one-page A4 landscape PDF that says who
 completed which course and when, with the certificate's code and the URL where anyone can
-check it. It promises:
-
-- every font it uses is embedded (subset), from the TTF files in `courses/fonts/`, so the
-  PDF looks the same on any machine and does not depend on system fonts;
-- names and course titles in Latin (including Vietnamese diacritics), Cyrillic (Mongolian),
-  Thai, Khmer and Lao render with real glyphs: text is shaped with HarfBuzz and each
-  character is drawn with the first Noto font that has it (Noto Sans, then Thai, Khmer, Lao);
-- the text is real text, mapped back to the original Unicode strings for search and copy.
-  (One caveat from fpdf2: when shaping draws a character cluster with two glyphs, e.g. Thai
-  sara am or the Khmer sign muusikatoan, the second glyph has no Unicode mapping; poppler
-  skips it, pypdf prints its raw glyph code.)
-
-Not yet: Chinese, Japanese and Korean glyphs are not embedded (the CJK fonts are 10+ MB), so
-names in those scripts would show missing-glyph boxes. The certificate's wording is English;
-`language` only sets the document's language tag for now.
+check it. The fonts, their embedding and the scripts covered are core.pdf's: names and
+course titles in Latin (including Vietnamese diacritics), Cyrillic (Mongolian), Thai, Khmer
+and Lao render with real glyphs from embedded Noto fonts and stay real text; Chinese,
+Japanese and Korean ones with Debian's Noto CJK font where it is installed, else in Latin
+letters (see core.pdf). The certificate's wording is English; `language` only sets the
+document's language tag for now.
 """
 
 import datetime
-from pathlib import Path
 
 from fpdf import FPDF
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
-# Font families, named after their files (<family>-Regular.ttf, <family>-Bold.ttf): the first
-# is the main font, the others are fallbacks for the characters it lacks.
-FONT_FAMILIES = ("NotoSans", "NotoSansThai", "NotoSansKhmer", "NotoSansLao")
+from core.pdf import CJK_FACE_OF_LANGUAGE, MAIN_FONT, drawable, new_pdf
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -61,18 +49,16 @@ def render_certificate_pdf(
     attendance instead: `course_title` is the workshop's title.
     """
     heading = "Certificate of attendance" if attended else "Certificate of completion"
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
-    pdf.set_title(f"{heading} - {course_title}")
-    pdf.set_author("SSE Asia")
-    pdf.set_creator("SSE Asia")
-    pdf.set_lang(language)
+    pdf = new_pdf(
+        orientation="L",
+        title=f"{heading} - {course_title}",
+        language=language,
+        texts=(name, course_title),
+        cjk_face=CJK_FACE_OF_LANGUAGE.get(language, "SC"),
+    )
+    name, course_title = drawable(pdf, name), drawable(pdf, course_title)
     pdf.set_auto_page_break(False)
     pdf.set_margins(MARGIN, 0, MARGIN)
-    for family in FONT_FAMILIES:
-        pdf.add_font(family, "", FONTS_DIR / f"{family}-Regular.ttf")
-        pdf.add_font(family, "B", FONTS_DIR / f"{family}-Bold.ttf")
-    pdf.set_fallback_fonts(FONT_FAMILIES[1:])
-    pdf.set_text_shaping(True)
     pdf.add_page()
 
     # Frame: a thin teal line with a hairline inside it.
@@ -83,7 +69,7 @@ def render_certificate_pdf(
     pdf.rect(13, 13, PAGE_W - 26, PAGE_H - 26)
 
     def line(text, size, *, style="", color=INK, gap=0.0):
-        pdf.set_font("NotoSans", style, size)
+        pdf.set_font(MAIN_FONT, style, size)
         pdf.set_text_color(*color)
         pdf.multi_cell(0, size * 0.5, text, align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
@@ -114,7 +100,7 @@ def _fitting_size(pdf: FPDF, text: str, *, start: float, smallest: float = 18) -
     """The largest font size (down from `start`) at which `text` fits on one line."""
     size = start
     while size > smallest:
-        pdf.set_font("NotoSans", "B", size)
+        pdf.set_font(MAIN_FONT, "B", size)
         if pdf.get_string_width(text) <= PAGE_W - 2 * MARGIN:
             break
         size -= 2
