@@ -219,11 +219,13 @@ def save_answers(user, assessment, answers):
     return assessment
 
 
-def unanswered(assessment, by_key=None):
-    """The current questions the draft has no answer to (one query)."""
+def unanswered(assessment, by_key=None, *, answers=None):
+    """The current questions the draft has no answer to, in the questionnaire's order
+    (one query; none when `answers`, {translation key: value}, are already read)."""
     by_key = current_questions() if by_key is None else by_key
-    answered = set(assessment.responses.values_list("question_key", flat=True))
-    return [q for key, q in by_key.items() if key not in answered]
+    if answers is None:
+        answers = set(assessment.responses.values_list("question_key", flat=True))
+    return [q for key, q in by_key.items() if key not in answers]
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import history, questionnaire
 from .views.placeholder import todo
 
 urlpatterns = [
@@ -15,10 +16,12 @@ urlpatterns = [
     path("assessment/organizations/<int:pk>/invite/", todo, name="assessment_org_invite"),
     path("assessment/invitations/<str:token>/", todo, name="assessment_invitation"),
     # The questionnaire (views/questionnaire.py)
-    path("assessment/organizations/<int:pk>/assess/", todo, name="assessment_start"),
-    path("assessment/<int:pk>/step/<int:step>/", todo, name="assessment_step"),
-    path("assessment/<int:pk>/review/", todo, name="assessment_review"),
-    path("assessment/organizations/<int:pk>/history/", todo, name="assessment_org_history"),
+    path("assessment/organizations/<int:pk>/assess/", questionnaire.start, name="assessment_start"),
+    path("assessment/<int:pk>/step/<int:step>/", questionnaire.step, name="assessment_step"),
+    path("assessment/<int:pk>/review/", questionnaire.review, name="assessment_review"),
+    path(
+        "assessment/organizations/<int:pk>/history/", history.history, name="assessment_org_history"
+    ),
     # The result (views/result.py)
     path("assessment/<int:pk>/", todo, name="assessment_result"),
     path("assessment/<int:pk>/print/", todo, name="assessment_print"),
