@@ -10,9 +10,11 @@ the person when a change cannot be made, having written nothing.
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from core.commit import after_commit
 
 from . import emails
@@ -66,21 +68,66 @@ def register_organization(user, **data):
     return org
 
 
+def name_key(name):
+    """How two organizations' names are compared: case and spacing ignored."""
+    return " ".join(str(name).split()).lower()
+
+
+def existing_names(user, pairs, *, exclude=None):
+    """Which of `pairs` ((country, name)) name an organization already on the platform
+    that `user` may see (`permissions.visible`: for a researcher, every organization its
+    countries' mapping studies recorded), but the organization `exclude`, as a set of
+    (country, name_key). One query. Organizations `user` may not see are left out: the
+    answer never tells that an unpublished organization exists."""
+    pairs = {(country, name_key(name)) for country, name in pairs}
+    if not pairs:
+        return set()
+    organizations = can.visible(user, Organization.objects)
+    if exclude is not None:
+        organizations = organizations.exclude(pk=exclude.pk)
+    found = (
+        organizations.filter(country__in={country for country, _name in pairs})
+        .annotate(lower_name=Lower("name"))
+        .filter(lower_name__in={key for _country, key in pairs})
+        .values_list("country", "name")
+    )
+    return {(country, name_key(name)) for country, name in found} & pairs
+
+
+def _refuse_duplicates(user, rows, exclude=None):
+    """Refuses rows whose (country, name) repeats another row's or names an organization
+    `user` may see (but `exclude`, the one being edited)."""
+    keys = [(row["country"], name_key(row["name"])) for row in rows]
+    if len(set(keys)) != len(keys):
+        raise Refused(_("Two organizations have the same name in the same country."), "duplicate")
+    if existing_names(user, [(row["country"], row["name"]) for row in rows], exclude=exclude):
+        raise Refused(
+            _("An organization with this name is already recorded in this country."),
+            "duplicate",
+        )
+
+
 @transaction.atomic
 def record_mapped(user, **data):
     """A focal point or researcher records an organization found in a mapping study, in a
-    country it was granted (never one the form names outside that)."""
+    country it was granted (never one the form names outside that), under a name not
+    already recorded in that country."""
     if data.get("country") not in can.mapping_countries(user):
         raise Refused(_("You may record organizations only in your countries."), "country")
+    _refuse_duplicates(user, [data])
     return Organization.objects.create(**_fields(data), source=Source.MAPPING, recorded_by=user)
 
 
 @transaction.atomic
 def record_mapped_many(user, rows):
-    """The CSV import: every row (a dict of EDITABLE_FIELDS) is saved, or none is."""
+    """The CSV import: every row (a dict of EDITABLE_FIELDS) is saved, or none is (a row
+    outside the person's countries, or a name repeated in a country, refuses them all)."""
+    if not rows:
+        raise Refused(_("The file has no organization to record."), "empty")
     countries = can.mapping_countries(user)
     if any(row.get("country") not in countries for row in rows):
         raise Refused(_("You may record organizations only in your countries."), "country")
+    _refuse_duplicates(user, rows)
     return Organization.objects.bulk_create(
         [Organization(**_fields(row), source=Source.MAPPING, recorded_by=user) for row in rows]
     )
@@ -98,6 +145,9 @@ def edit_organization(user, org, **data):
         and data["country"] not in can.mapping_countries(user)
     ):
         raise Refused(_("You may record organizations only in your countries."), "country")
+    renamed = "name" in data and name_key(data["name"]) != name_key(org.name)
+    if org.source == Source.MAPPING and (moved or renamed):
+        _refuse_duplicates(user, [{"country": org.country, "name": org.name, **data}], exclude=org)
     for name, value in _fields(data).items():
         setattr(org, name, value)
     org.save()
@@ -117,42 +167,73 @@ def set_sharing(user, org, *, publish_results, share_with_country):
     return org
 
 
+# Invitations an organization may send a day: enough for a team, too few for spam.
+INVITATIONS_PER_DAY = 30
+
+
 @transaction.atomic
 def invite(user, org, email):
+    """Invites `email` to join `org` and e-mails the link after commit. A new invitation
+    to the same address replaces the pending one (whose link then says it expired); an
+    address that is already a member's is refused, and so is a 31st invitation in a day."""
+    org = Organization.objects.select_for_update().get(pk=org.pk)
     if not can.can_edit(user, org):
         raise Refused(_("You may not invite people to this organization."), "forbidden")
     email = email.strip()
     if org.memberships.filter(user__email__iexact=email).exists():
         raise Refused(_("This person is already a member."), "member")
+    if ratelimit.hit(f"assessment:invite:{org.pk}", INVITATIONS_PER_DAY, 24 * 3600):
+        raise Refused(
+            _("This organization has sent many invitations today: try again tomorrow."),
+            "rate_limited",
+        )
+    now = timezone.now()
+    pending(org).filter(email__iexact=email).update(expires_at=now)
     invitation = Invitation.objects.create(
         organization=org,
         email=email,
         invited_by=user,
-        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+        expires_at=now + timedelta(days=INVITATION_DAYS),
     )
     after_commit(emails.send_invitation, invitation.pk)
     return invitation
 
 
-@transaction.atomic
-def accept_invitation(user, token):
-    """The invited colleague joins (once, before expiry, with the invited address)."""
-    try:
-        invitation = Invitation.objects.select_for_update().get(token=token)
-    except Invitation.DoesNotExist:
-        raise Refused(_("This invitation does not exist."), "missing") from None
+def pending(org):
+    """The organization's invitations not yet accepted nor expired, newest first."""
+    return org.invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def invitation_refusal(user, invitation):
+    """Why `user` may not accept `invitation` (a Refused), or None: it was used, it
+    expired, or it was sent to an address that is not one of `user`'s."""
     if invitation.accepted_at is not None:
-        raise Refused(_("This invitation has already been used."), "used")
+        return Refused(_("This invitation has already been used."), "used")
     if invitation.expires_at <= timezone.now():
-        raise Refused(_("This invitation has expired: ask for a new one."), "expired")
+        return Refused(_("This invitation has expired: ask for a new one."), "expired")
     addresses = {user.email.lower()} | {
         e.lower()
         for e in user.emailaddress_set.filter(verified=True).values_list("email", flat=True)
     }
     if invitation.email.lower() not in addresses:
-        raise Refused(
+        return Refused(
             _("This invitation was sent to another e-mail address than yours."), "address"
         )
+    return None
+
+
+@transaction.atomic
+def accept_invitation(user, token):
+    """The invited colleague joins (once, before expiry, with the invited address)."""
+    if not can._active(user):
+        raise Refused(_("Log in to accept the invitation."), "login")
+    try:
+        invitation = Invitation.objects.select_for_update().get(token=token)
+    except Invitation.DoesNotExist:
+        raise Refused(_("This invitation does not exist."), "missing") from None
+    refusal = invitation_refusal(user, invitation)
+    if refusal is not None:
+        raise refusal
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

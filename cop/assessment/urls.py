@@ -1,20 +1,22 @@
 from django.urls import path
 
 from .views import history, questionnaire
+from .views import home as home_views
+from .views import organizations as orgs
 from .views.placeholder import todo
 
 urlpatterns = [
     # The start page: my organizations, my country's mapped ones, start or resume
-    path("assessment/", todo, name="assessment"),
+    path("assessment/", home_views.home, name="assessment"),
     # Organizations, members, invitations, the CSV import (views/organizations.py)
-    path("assessment/organizations/new/", todo, name="assessment_org_create"),
-    path("assessment/organizations/record/", todo, name="assessment_org_record"),
-    path("assessment/organizations/import/", todo, name="assessment_org_import"),
-    path("assessment/organizations/<int:pk>/", todo, name="assessment_org"),
-    path("assessment/organizations/<int:pk>/edit/", todo, name="assessment_org_edit"),
-    path("assessment/organizations/<int:pk>/sharing/", todo, name="assessment_org_sharing"),
-    path("assessment/organizations/<int:pk>/invite/", todo, name="assessment_org_invite"),
-    path("assessment/invitations/<str:token>/", todo, name="assessment_invitation"),
+    path("assessment/organizations/new/", orgs.create, name="assessment_org_create"),
+    path("assessment/organizations/record/", orgs.record, name="assessment_org_record"),
+    path("assessment/organizations/import/", orgs.import_csv, name="assessment_org_import"),
+    path("assessment/organizations/<int:pk>/", orgs.detail, name="assessment_org"),
+    path("assessment/organizations/<int:pk>/edit/", orgs.edit, name="assessment_org_edit"),
+    path("assessment/organizations/<int:pk>/sharing/", orgs.sharing, name="assessment_org_sharing"),
+    path("assessment/organizations/<int:pk>/invite/", orgs.invite, name="assessment_org_invite"),
+    path("assessment/invitations/<str:token>/", orgs.invitation, name="assessment_invitation"),
     # The questionnaire (views/questionnaire.py)
     path("assessment/organizations/<int:pk>/assess/", questionnaire.start, name="assessment_start"),
     path("assessment/<int:pk>/step/<int:step>/", questionnaire.step, name="assessment_step"),
