@@ -66,6 +66,16 @@ DEMO_ACCOUNTS = [
         "scopes": [(Role.FOCAL_POINT, Country.THAILAND)],
     },
     {
+        "email": "researcher.kh@example.org",
+        "name": "Dara Pich",
+        "country": Country.CAMBODIA,
+        "constituency": Constituency.RESEARCH,
+        "organization": "Royal University of Phnom Penh",
+        "language": "km",
+        "roles": [Role.NATIONAL_RESEARCHER],
+        "scopes": [(Role.NATIONAL_RESEARCHER, Country.CAMBODIA)],
+    },
+    {
         "email": "officer@example.org",
         "name": "Ayesha Rahman",
         "country": Country.OTHER,

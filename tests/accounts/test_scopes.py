@@ -271,7 +271,7 @@ def test_a_new_grant_and_a_refresh_clear_the_cached_scopes():
 
 
 @pytest.mark.usefixtures("demo_db")
-def test_the_seed_grants_the_two_demo_focal_points_their_countries():
+def test_the_seed_grants_the_demo_focal_points_and_researcher_their_countries():
     def granted():
         return set(
             RoleScope.objects.filter(user__email__endswith="@example.org").values_list(
@@ -285,6 +285,7 @@ def test_the_seed_grants_the_two_demo_focal_points_their_countries():
     assert seeded == {
         ("focal.kh@example.org", Role.FOCAL_POINT, "KH"),
         ("focal.th@example.org", Role.FOCAL_POINT, "TH"),
+        ("researcher.kh@example.org", Role.NATIONAL_RESEARCHER, "KH"),
     }
     assert granted() == seeded  # a second run grants nothing more
 

@@ -18,7 +18,7 @@ def test_seed_demo_twice_changes_nothing():
     after = row_counts()
 
     assert after == before
-    assert before["accounts.User"] == 8  # the demo accounts (README)
+    assert before["accounts.User"] == 9  # the demo accounts (README)
     assert before["home.CountryPage"] == 24  # twelve countries, in English and Thai
 
 
