@@ -3,14 +3,18 @@ editing it, what it shares and inviting colleagues; who may do what (members, ot
 members, anonymous people, focal points and researchers of the country or of another,
 site administrators), and what bad input and forged ids get."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import dateformat
 
 from accounts.constants import Role
 from cop.assessment import services
 from cop.assessment.constants import Formality, MemberRole, OrgType, Source
 from cop.assessment.models import Invitation, Membership, Organization
+from cop.assessment.views import common
 from tests.accounts.factories import UserFactory, focal_point, site_admin
 
 from .factories import OrganizationFactory, assessed, mapped
@@ -435,10 +439,6 @@ def test_pending_invitations_are_listed_with_their_expiry_in_the_readers_time_zo
 
     page = html(client.get(page_url(org)))
 
-    from zoneinfo import ZoneInfo
-
-    from django.utils import dateformat
-
     local = invitation.expires_at.astimezone(ZoneInfo("Asia/Tokyo"))
     assert "colleague@example.net" in page
     assert f"the link works until {dateformat.format(local, 'N j, Y, P')}" in page
@@ -506,12 +506,11 @@ def test_only_editors_invite(client, reader):
     assert not Invitation.objects.exists()
 
 
-def test_posts_are_rate_limited(client, settings):
+def test_posts_are_rate_limited(client):
     admin = UserFactory()
     org = OrganizationFactory(admins=[admin])
     client.force_login(admin)
     url = page_url(org, "assessment_org_sharing")
-    from cop.assessment.views import common
 
     statuses = [client.post(url, {}).status_code for _ in range(common.POSTS_PER_WINDOW + 1)]
 
