@@ -1,9 +1,14 @@
 """Seed the course catalogue, the seven SSE features and the curriculum (courses.curriculum).
 
 Existing pages and features (found by slug and number) are left alone: editors' changes
-survive and a second run changes nothing.
+survive and a second run changes nothing. One exception: the first course's seven feature
+lessons (slugs `feature-<n>-...`) say which feature they teach (the self-assessment links
+to them), and a database seeded before lessons said so gets it filled in where empty.
 """
 
+import re
+
+from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 
 from core.seeding import child_page, translate_page
@@ -28,6 +33,36 @@ CATALOGUE_THAI = {
         "บนโทรศัพท์หรือคอมพิวเตอร์ และรับประกาศนียบัตร"
     ),
 }
+
+
+FEATURE_LESSON = re.compile(r"^feature-([1-7])-")
+
+
+def feature_taught(slug):
+    """The feature number a lesson slugged `feature-<n>-...` teaches, else None."""
+    match = FEATURE_LESSON.match(slug)
+    return int(match.group(1)) if match else None
+
+
+def fill_in_teaches_feature(course):
+    """The feature lessons of `course` that do not say which feature they teach get it,
+    on the live page, its aliases and its latest revision (what the editor opens next).
+    Returns how many were filled in."""
+    filled = 0
+    lessons = LessonPage.objects.descendant_of(course).filter(
+        teaches_feature__isnull=True, slug__regex=FEATURE_LESSON.pattern
+    )
+    for lesson in lessons.select_related("latest_revision"):
+        number = feature_taught(lesson.slug)
+        LessonPage.objects.filter(Q(pk=lesson.pk) | Q(alias_of=lesson)).update(
+            teaches_feature=number
+        )
+        revision = lesson.latest_revision
+        if revision is not None and revision.content.get("teaches_feature") is None:
+            revision.content["teaches_feature"] = number
+            revision.save(update_fields=["content"])
+        filled += 1
+    return filled
 
 
 def seed_features():
@@ -67,7 +102,7 @@ def question_block(question):
     }
 
 
-def seed_step(module, step, features, countries):
+def seed_step(module, step, features, countries, *, teaches=False):
     if step["kind"] == "quiz":
         return child_page(
             module,
@@ -86,10 +121,13 @@ def seed_step(module, step, features, countries):
         summary=step.get("summary", ""),
         estimated_minutes=step.get("minutes", 10),
         body=lesson_body(step["body"], features, countries),
+        teaches_feature=feature_taught(step["slug"]) if teaches else None,
     )
 
 
-def seed_course(index, spec, features, countries):
+def seed_course(index, spec, features, countries, *, teaches=False):
+    """Creates the course `spec` under `index` if missing; `teaches`: its feature lessons
+    say which feature they teach."""
     course, created = child_page(
         index,
         CoursePage,
@@ -102,6 +140,8 @@ def seed_course(index, spec, features, countries):
         level=spec["level"],
     )
     if not created:
+        if teaches:
+            fill_in_teaches_feature(course)
         return 0
     for module_spec in spec["modules"]:
         module, _ = child_page(
@@ -112,7 +152,7 @@ def seed_course(index, spec, features, countries):
             summary=module_spec["summary"],
         )
         for step in module_spec["steps"]:
-            seed_step(module, step, features, countries)
+            seed_step(module, step, features, countries, teaches=teaches)
     return 1
 
 
@@ -135,6 +175,9 @@ def seed_courses(stdout=None):
         for page in Page.objects.descendant_of(home).filter(locale=home.locale).specific()
         if getattr(page, "country", "")
     }
-    created = sum(seed_course(index, spec, features, countries) for spec in COURSES)
+    created = sum(
+        seed_course(index, spec, features, countries, teaches=n == 0)
+        for n, spec in enumerate(COURSES)
+    )
     if stdout:
         stdout.write(f"Courses: {created} created, {len(COURSES) - created} kept.")

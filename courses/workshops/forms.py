@@ -22,7 +22,7 @@ from wagtail.models import Locale
 from accounts.constants import Constituency, Role
 from accounts.forms import time_zone_choices
 from core.text import is_blank, render_markdown, validate_user_text
-from courses.models import CoursePage
+from courses.models import CoursePage, Feature
 
 from .constants import LANGUAGES, Mode
 from .models import Quota, Session, Workshop, WorkshopLanguage
@@ -95,6 +95,11 @@ def course_choices():
     return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("title")
 
 
+def feature_choices():
+    """The seven features of the SSE, as the default language's snippets name them."""
+    return Feature.objects.filter(locale=Locale.get_default()).order_by("number")
+
+
 def trainer_choices(current=()):
     """People with the Trainer role, and whoever already trains the workshop."""
     users = get_user_model().objects
@@ -147,6 +152,16 @@ class WorkshopForm(forms.ModelForm):
         max_value=MAX_CUTOFF_HOURS,
         initial=24,
     )
+    features = forms.ModelMultipleChoiceField(
+        label=_("Features of the SSE it helps adopt"),
+        queryset=Feature.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Optional. The self-assessment suggests the workshop to organizations that "
+            "lack these features."
+        ),
+    )
     co_trainers = forms.ModelMultipleChoiceField(
         label=_("Co-trainers"),
         queryset=get_user_model().objects.none(),
@@ -173,6 +188,7 @@ class WorkshopForm(forms.ModelForm):
             "requires_approval",
             "prerequisite_course",
             "course",
+            "features",
         ]
         formfield_callback = _formfield
         widgets = {
@@ -192,6 +208,7 @@ class WorkshopForm(forms.ModelForm):
         ]
         for name in ("prerequisite_course", "course"):
             fields[name].queryset = course_choices()
+        fields["features"].queryset = feature_choices()
         current = list(workshop.trainers.all()) if workshop.pk else []
         lead = workshop.created_by if workshop.pk else by
         fields["co_trainers"].queryset = trainer_choices(current).exclude(
@@ -276,7 +293,7 @@ class WorkshopForm(forms.ModelForm):
         }
 
     def save(self, commit=True):
-        """Save the workshop, its languages, quotas and trainers (call inside a
+        """Save the workshop, its languages, quotas, trainers and features (call inside a
         transaction, with the sessions formset)."""
         workshop = super().save(commit=False)
         workshop.description_html = render_markdown(workshop.description)
@@ -297,6 +314,7 @@ class WorkshopForm(forms.ModelForm):
             )
         lead = [workshop.created_by] if workshop.created_by else []
         workshop.trainers.set([*lead, *self.cleaned_data["co_trainers"]])
+        workshop.features.set(self.cleaned_data["features"])
         return workshop
 
 

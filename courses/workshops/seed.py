@@ -8,7 +8,9 @@ Idempotent: a workshop is found by its title and, once there, left alone (a trai
 changes stay). Sessions are placed relative to the day of the first seeding, in each
 workshop's own time zone. Registrations are made as the services would leave them (no
 e-mails are sent by seeding); the past workshop's attendance goes through
-attendance.mark_roster, which issues its certificates.
+attendance.mark_roster, which issues its certificates. Some workshops name the features
+of the SSE they help adopt (the self-assessment suggests them); a demo workshop that has
+none yet, such as one seeded before workshops had features, gets its own.
 """
 
 from datetime import datetime, time, timedelta
@@ -16,10 +18,11 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from accounts.constants import Constituency
 from core.text import render_markdown
-from courses.models import CoursePage
+from courses.models import CoursePage, Feature
 
 from . import attendance
 from .constants import AttendanceStatus, Kind, Mode, RegistrationStatus, Status
@@ -70,6 +73,7 @@ WORKSHOPS = [
             (23, "09:00", "12:30", "Day 3"),
         ],
         "course": "understanding-the-sse",
+        "features": [1, 2, 3, 4, 5, 6, 7],
         "registrations": [(LEARNER, CONFIRMED), (LEARNER2, CONFIRMED)],
     },
     {
@@ -115,6 +119,7 @@ WORKSHOPS = [
         "capacity": 2,
         "languages": ["en"],
         "sessions": [(7, "14:00", "15:30", "")],
+        "features": [7],
         "registrations": [(LEARNER, CONFIRMED), (FOCAL_TH, CONFIRMED), (LEARNER2, WAITING)],
     },
     {
@@ -131,6 +136,7 @@ WORKSHOPS = [
         "venue": "Chiang Mai Cooperative College, Chiang Mai",
         "capacity": 25,
         "languages": ["th", "en"],
+        "features": [5],
         "sessions": [(-30, "09:00", "16:00", "Day 1"), (-29, "09:00", "15:00", "Day 2")],
         "registrations": [(LEARNER, CONFIRMED), (LEARNER2, CONFIRMED), (FOCAL_TH, CONFIRMED)],
         # Per session, in order; the learner and the focal point attend both (certificates).
@@ -166,6 +172,7 @@ WORKSHOPS = [
         "capacity": 30,
         "languages": ["vi", "en"],
         "sessions": [(45, "08:30", "16:30", "Day 1"), (46, "08:30", "16:30", "Day 2")],
+        "features": [6],
         "course": "from-mapping-to-policy-dialogue",
         "registrations": [(LEARNER2, CONFIRMED)],
     },
@@ -201,6 +208,7 @@ WORKSHOPS = [
         "capacity": 20,
         "languages": ["fil", "en"],
         "sessions": [(14, "09:00", "12:00", "Part 1"), (21, "09:00", "12:00", "Part 2")],
+        "features": [2, 3, 4],
         "course": "understanding-the-sse",
     },
 ]
@@ -214,6 +222,29 @@ def _local(time_zone, day, clock, today):
 
 def _course(slug):
     return CoursePage.objects.filter(slug=slug, locale__language_code="en").first()
+
+
+def _features():
+    """{number: the default language's Feature snippet} (seeded by the courses)."""
+    default = Locale.get_default()
+    return {f.number: f for f in Feature.objects.filter(locale=default)}
+
+
+def _give_features(workshops, features):
+    """The specs' features to those of `workshops` ({title: workshop}) that have none."""
+    have = set(
+        Workshop.features.through.objects.filter(workshop__in=workshops.values()).values_list(
+            "workshop_id", flat=True
+        )
+    )
+    given = 0
+    for spec in WORKSHOPS:
+        workshop = workshops.get(spec["title"])
+        wanted = [features[n] for n in spec.get("features", []) if n in features]
+        if workshop is not None and wanted and workshop.pk not in have:
+            workshop.features.set(wanted)
+            given += 1
+    return given
 
 
 def _register(workshop, user, status, now):
@@ -298,11 +329,10 @@ def seed_workshops(stdout=None, now=None):
         if stdout:
             stdout.write("Demo workshops: skipped (no demo trainer; seed the accounts first).")
         return
-    existing = set(
-        Workshop.objects.filter(title__in=[spec["title"] for spec in WORKSHOPS]).values_list(
-            "title", flat=True
-        )
-    )
+    existing = {
+        workshop.title: workshop
+        for workshop in Workshop.objects.filter(title__in=[spec["title"] for spec in WORKSHOPS])
+    }
     created = 0
     for spec in WORKSHOPS:
         if spec["title"] in existing:
@@ -310,7 +340,8 @@ def seed_workshops(stdout=None, now=None):
         if any(email not in people for email, _status in spec.get("registrations", [])):
             continue
         with transaction.atomic():
-            _create(spec, people, now)
+            existing[spec["title"]] = _create(spec, people, now)
         created += 1
+    _give_features(existing, _features())
     if stdout:
         stdout.write(f"Demo workshops: {created} created, {len(WORKSHOPS) - created} kept.")

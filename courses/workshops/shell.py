@@ -1,14 +1,17 @@
 """What the workshops offer the site shell and the other apps (core.registry): the
 header's "Workshops", the home page's "Upcoming workshops", a country's (or the regional)
-space's "Coming up", the demo seed; and, to the courses beside them, a course page's
-workshops and "My learning"'s. Each costs one query (three for My learning)."""
+space's "Coming up", the self-assessment's workshops on a feature an organization lacks,
+the demo seed; and, to the courses beside them, a course page's workshops and "My
+learning"'s. Each costs one query (three for My learning)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
@@ -20,6 +23,7 @@ from .times import for_reader
 
 HOME_WORKSHOPS = 3
 COURSE_WORKSHOPS = 5
+FEATURE_WORKSHOPS = 3  # the self-assessment suggests at most this many per feature
 # "My learning" offers the feedback form for this long after a workshop.
 FEEDBACK_OFFERED_FOR = timedelta(days=60)
 CARD_FIELDS = ("id", "title", "kind", "country", "mode", "time_zone", "status")
@@ -122,6 +126,54 @@ def my_workshops(request, now=None):
     }
 
 
+def _where(workshop):
+    where = workshop.get_country_display() if workshop.country else gettext("Regional")
+    # Translators: where a suggested workshop happens, e.g. "In person, Thailand".
+    return pgettext("workshop mode and place", "%(mode)s, %(where)s") % {
+        "mode": workshop.get_mode_display(),
+        "where": where,
+    }
+
+
+def feature_help(request, numbers):
+    """For the self-assessment (registry.feature_help): for each feature number, the next
+    published workshops that help organizations adopt it (their `features`), at most
+    FEATURE_WORKSHOPS each, soonest first. One query (a window over the features)."""
+    numbers = sorted({int(n) for n in numbers})
+    if not numbers:
+        return {}
+    by_feature = F("features__number")
+    rows = (
+        upcoming()
+        .filter(features__number__in=numbers)
+        .annotate(
+            feature_number=by_feature,
+            rank=Window(
+                RowNumber(),
+                partition_by=[by_feature],
+                order_by=[F("first_start").asc(), F("id").asc()],
+            ),
+        )
+        .filter(rank__lte=FEATURE_WORKSHOPS)
+        .order_by("feature_number", "first_start", "id")
+    )
+    help_items = {}
+    for workshop in rows:
+        items = help_items.setdefault(workshop.feature_number, [])
+        if any(item.url == workshop.get_absolute_url() for item in items):
+            continue  # linked to the feature in two languages
+        items.append(
+            registry.HelpItem(
+                "workshop",
+                label=workshop.title,
+                url=workshop.get_absolute_url(),
+                text=_where(workshop),
+                when=workshop.first_start,
+            )
+        )
+    return help_items
+
+
 SEARCH_WORDS = 8
 
 
@@ -157,4 +209,7 @@ def register():
         )
     )
     registry.coming_up.register(registry.ComingUp(key="workshops", order=20, items=coming_up))
+    registry.feature_help.register(
+        registry.FeatureHelp(key="workshops", order=20, items=feature_help)
+    )
     registry.seeders.register(registry.Seeder(key="workshops", order=25, run=seed.seed_workshops))
