@@ -94,9 +94,24 @@ def existing_names(user, pairs, *, exclude=None):
     return {(country, name_key(name)) for country, name in found} & pairs
 
 
+# No unique constraint can say "one name per country, in any case and spacing, among the
+# organizations a researcher may see": recordings take this lock (PostgreSQL's, for the
+# transaction) so that two researchers confirming the same file at once cannot both pass
+# the check. SQLite lets one writer at a time anyway.
+RECORDING_LOCK = 0x55E_0001
+
+
+def _one_recording_at_a_time():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECORDING_LOCK])
+
+
 def _refuse_duplicates(user, rows, exclude=None):
     """Refuses rows whose (country, name) repeats another row's or names an organization
-    `user` may see (but `exclude`, the one being edited)."""
+    `user` may see (but `exclude`, the one being edited). Call it inside the transaction
+    that saves the rows."""
+    _one_recording_at_a_time()
     keys = [(row["country"], name_key(row["name"])) for row in rows]
     if len(set(keys)) != len(keys):
         raise Refused(_("Two organizations have the same name in the same country."), "duplicate")

@@ -15,6 +15,7 @@ from cop.assessment import csv_import, services
 from cop.assessment.constants import Formality, OrgType, Source
 from cop.assessment.models import Organization
 from tests.accounts.factories import UserFactory, focal_point, site_admin
+from tests.concurrency import race
 
 from .factories import OrganizationFactory, mapped
 
@@ -459,3 +460,17 @@ def test_record_mapped_many_saves_every_row_or_none():
     assert Organization.objects.count() == 0
 
     assert len(services.record_mapped_many(user, [good, {**good, "name": "Other"}])) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_confirmations_of_the_same_rows_at_once_record_them_once():
+    first, second = researcher("TH"), researcher("TH")
+    row = csv_import.clean_row({"name": "Raced Cooperative", "country": "TH", "type": "other"})[0]
+
+    outcomes = race(
+        lambda: services.record_mapped_many(first, [row]),
+        lambda: services.record_mapped_many(second, [row]),
+    )
+
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Refused", "list"]
+    assert Organization.objects.filter(name="Raced Cooperative").count() == 1

@@ -164,3 +164,11 @@ def test_accepting_again_is_refused_and_makes_no_second_membership(invited):
 
     assert refused.value.code == "used"
     assert Membership.objects.filter(user=person).count() == 1
+
+
+def test_the_login_pages_sign_up_link_keeps_the_invitation(client, invited):
+    invitation, _person = invited
+
+    page = html(client.get(f"/accounts/login/?next={url(invitation)}"))
+
+    assert f"/accounts/signup/?next={url(invitation).replace('/', '%2F')}" in page
