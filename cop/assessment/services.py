@@ -274,8 +274,10 @@ def start_assessment(user, org):
     return draft
 
 
-def _scale(question):
-    return Answer.values if question.feature else Met.values
+def _on_scale(question, value):
+    """An answer is one of its question's values, as an int (not "1", 1.0 or True)."""
+    scale = Answer.values if question.feature else Met.values
+    return isinstance(value, int) and not isinstance(value, bool) and value in scale
 
 
 @transaction.atomic
@@ -295,7 +297,7 @@ def save_answers(user, assessment, answers):
         question = by_key.get(key)
         if question is None:
             raise Refused(_("This question is not in the questionnaire."), "question")
-        if value is not None and value not in _scale(question):
+        if value is not None and not _on_scale(question, value):
             raise Refused(_("Choose one of the answers offered."), "scale")
     for key, value in answers.items():
         question = by_key[key]
