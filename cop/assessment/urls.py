@@ -3,6 +3,7 @@ from django.urls import path
 from .views import history, questionnaire
 from .views import home as home_views
 from .views import organizations as orgs
+from .views import tapestry as tapestry_views
 from .views.placeholder import todo
 
 urlpatterns = [
@@ -29,6 +30,6 @@ urlpatterns = [
     path("assessment/<int:pk>/print/", todo, name="assessment_print"),
     path("assessment/<int:pk>.pdf", todo, name="assessment_pdf"),
     # The regional tapestry (views/tapestry.py)
-    path("assessment/tapestry/", todo, name="tapestry"),
-    path("assessment/tapestry.csv", todo, name="tapestry_export"),
+    path("assessment/tapestry/", tapestry_views.tapestry_page, name="tapestry"),
+    path("assessment/tapestry.csv", tapestry_views.tapestry_export, name="tapestry_export"),
 ]
