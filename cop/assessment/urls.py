@@ -1,10 +1,9 @@
 from django.urls import path
 
-from .views import history, questionnaire
+from .views import history, questionnaire, result
 from .views import home as home_views
 from .views import organizations as orgs
 from .views import tapestry as tapestry_views
-from .views.placeholder import todo
 
 urlpatterns = [
     # The start page: my organizations, my country's mapped ones, start or resume
@@ -26,9 +25,9 @@ urlpatterns = [
         "assessment/organizations/<int:pk>/history/", history.history, name="assessment_org_history"
     ),
     # The result (views/result.py)
-    path("assessment/<int:pk>/", todo, name="assessment_result"),
-    path("assessment/<int:pk>/print/", todo, name="assessment_print"),
-    path("assessment/<int:pk>.pdf", todo, name="assessment_pdf"),
+    path("assessment/<int:pk>/", result.result, name="assessment_result"),
+    path("assessment/<int:pk>/print/", result.print_page, name="assessment_print"),
+    path("assessment/<int:pk>.pdf", result.pdf, name="assessment_pdf"),
     # The regional tapestry (views/tapestry.py)
     path("assessment/tapestry/", tapestry_views.tapestry_page, name="tapestry"),
     path("assessment/tapestry.csv", tapestry_views.tapestry_export, name="tapestry_export"),
