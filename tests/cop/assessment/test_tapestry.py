@@ -361,3 +361,13 @@ def test_the_date_assessed_is_shown_in_the_readers_time_zone(client):
 
 def test_the_tapestry_refuses_anything_but_get(client):
     assert client.post(URL).status_code == 405
+
+
+def test_the_tapestry_speaks_the_readers_language(client):
+    assessed_org("Chiang Rai Tea Cooperative")
+
+    response = client.get("/th/assessment/tapestry/")
+
+    assert response.status_code == 200
+    assert response.context["LANGUAGE_CODE"] == "th"
+    assert "Chiang Rai Tea Cooperative" in response.content.decode()
