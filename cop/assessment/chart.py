@@ -12,14 +12,17 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-WIDTH = 520  # the viewBox's width; the SVG scales to its container
-TRACK = 300  # a 100% bar's length
-ROW = 52  # a feature's height: its label line, then its bar
-LABEL_Y = 16  # the label's baseline within a row
-BAR_Y, BAR_HEIGHT = 24, 16
-VALUE_X = TRACK + 10
+# The viewBox is narrow on purpose: the SVG scales to its container, and on a 390 px
+# phone a 400-unit-wide chart keeps its 13-unit text at about 12 px.
+WIDTH = 400
+PAD = 14  # room on the left for the axis' first tick
+TRACK = 220  # a 100% bar's length
+ROW = 46  # a feature's height: its label line, then its bar
+LABEL_Y = 14  # the label's baseline within a row
+BAR_Y, BAR_HEIGHT = 21, 15
+VALUE_X = PAD + TRACK + 8
 TOP = 8
-AXIS = 28  # room under the rows for the axis' ticks
+AXIS = 26  # room under the rows for the axis' ticks
 TICKS = (0, 25, 50, 75, 100)
 FONT = 'font-family="system-ui, sans-serif"'
 # Fallback fills (stylesheet classes win): dark to light as the band goes down.
@@ -52,13 +55,13 @@ def bar_chart(rows, *, title, desc, chart_id="score-chart"):
         f'<desc id="{_text(desc_id)}">{_text(desc)}</desc>',
     ]
     for tick in TICKS:
-        x = bar_length(tick)
+        x = PAD + bar_length(tick)
         parts.append(
             f'<line class="chart-grid" x1="{x}" x2="{x}" y1="{TOP}" y2="{height - AXIS + 4}" '
             'stroke="#c9d1d3" stroke-width="1" stroke-dasharray="2 3"/>'
         )
         parts.append(
-            f'<text class="chart-tick" x="{x}" y="{height - 8}" font-size="12" '
+            f'<text class="chart-tick" x="{x}" y="{height - 8}" font-size="11" '
             f'text-anchor="middle" fill="#4a5558">{tick}%</text>'
         )
     for n, (label, score, band) in enumerate(rows):
@@ -71,20 +74,20 @@ def bar_chart(rows, *, title, desc, chart_id="score-chart"):
         fill = FILLS.get(str(band_value), "#0b5d57")
         parts.append(f'<g class="chart-row{band_class}">')
         parts.append(
-            f'<text class="chart-label" x="0" y="{y + LABEL_Y}" font-size="14" '
+            f'<text class="chart-label" x="{PAD}" y="{y + LABEL_Y}" font-size="13" '
             f'fill="#212529">{_text(label)}</text>'
         )
         parts.append(
-            f'<rect class="chart-track" x="0" y="{y + BAR_Y}" width="{TRACK}" '
+            f'<rect class="chart-track" x="{PAD}" y="{y + BAR_Y}" width="{TRACK}" '
             f'height="{BAR_HEIGHT}" fill="#eef1f2"/>'
         )
         parts.append(
-            f'<rect class="chart-bar{band_class}" x="0" y="{y + BAR_Y}" '
+            f'<rect class="chart-bar{band_class}" x="{PAD}" y="{y + BAR_Y}" '
             f'width="{bar_length(score)}" height="{BAR_HEIGHT}" fill="{fill}"/>'
         )
         parts.append(
             f'<text class="chart-value" x="{VALUE_X}" y="{y + BAR_Y + BAR_HEIGHT - 3}" '
-            f'font-size="14" fill="#212529"><tspan font-weight="bold">{score}%</tspan> '
+            f'font-size="13" fill="#212529"><tspan font-weight="bold">{score}%</tspan> '
             f"{_text(band_label)}</text>"
         )
         parts.append("</g>")
