@@ -1,8 +1,0 @@
-"""The reader's time zone, for showing the tracker's times (a template wraps them in
-`{% timezone reader_zone %}`): the profile's zone, else the country's, else UTC."""
-
-
-def reader_zone(user):
-    if user is None or not user.is_authenticated:
-        return "UTC"
-    return user.time_zone or user.default_time_zone
