@@ -24,11 +24,11 @@ from wagtail.models import Locale, Page
 
 from accounts.constants import PROGRAMME_COUNTRY_CHOICES, Constituency, Gender
 from core.text import is_blank, validate_user_text
+from core.times import reader_zone
 
 from .constants import REGIONAL, Status
 from .models import DECIMAL, Activity, Indicator
 from .services import EDITABLE_FIELDS
-from .times import reader_zone
 
 BODY_MAX_LENGTH = 10_000
 NOTE_MAX_LENGTH = 500

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.times import reader_zone
+
 from . import help as feature_help
 from . import permissions as can
 from .chart import bar_chart
@@ -33,13 +35,6 @@ BAND_MEANINGS = {
     ),
     Band.MISSING: gettext_lazy("None of the answers show this feature in practice yet."),
 }
-
-
-def reader_zone(user):
-    """The reader's time zone: the profile's, else their country's, else UTC."""
-    if user is None or not user.is_authenticated:
-        return "UTC"
-    return user.time_zone or user.default_time_zone
 
 
 @dataclass

@@ -32,14 +32,6 @@ NEEDS_WORK_BANDS = [band for band in Band.values if needs_work(band)]
 COUNTRY_ORDER = {country.value: n for n, country in enumerate(PROGRAMME_COUNTRIES)}
 
 
-def reader_zone(user):
-    """The reader's time zone (the profile's, else the country's; UTC for anonymous
-    readers), for the dates the tapestry shows."""
-    if user is None or not user.is_authenticated:
-        return "UTC"
-    return user.time_zone or user.default_time_zone
-
-
 @dataclass(frozen=True)
 class Feature:
     number: int

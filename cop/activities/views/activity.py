@@ -27,12 +27,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.times import reader_zone
+
 from .. import history as activity_history
 from .. import live, services
 from .. import permissions as can
 from ..forms import ActivityForm, CommentForm, UpdateForm, country_code, country_value, course_pages
 from ..models import Evidence
-from ..times import reader_zone
 from .common import (
     editable_activity,
     positive_int,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.constants import Constituency, Gender
+from core.times import reader_zone
 
 from .. import services
 from ..board import progress
@@ -28,7 +29,6 @@ from ..constants import LOCKED, Aggregation
 from ..forms import IndicatorForm, QuarterValuesForm
 from ..models import IndicatorValue, Report
 from ..periods import Period, recent, since
-from ..times import reader_zone
 from .common import editable_activity, refusal_status, slow_down, too_fast
 
 QUARTERS_SHOWN = 8  # the activity page's values table: two years

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.constants import PROGRAMME_COUNTRY_CHOICES
 from core import tables
+from core.times import reader_zone
 
 from .. import board, exports
 from .. import live as activity_live
@@ -30,7 +31,6 @@ from .. import permissions as can
 from ..constants import Kind, Status
 from ..filters import REGIONAL_PARAM, ActivityFilter, country_code
 from ..models import COUNTRY_CHOICES, Activity
-from ..times import reader_zone
 
 PER_PAGE = 25
 FORMATS = ("csv", "xlsx")

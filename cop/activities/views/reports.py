@@ -24,12 +24,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.constants import COUNTRY_SLUGS, REGIONAL_SLUG, SLUG_COUNTRIES
 from core.text import is_blank, validate_user_text
+from core.times import reader_zone
 
 from .. import permissions, services
 from ..constants import REGIONAL, Aggregation, ReportStatus
 from ..models import COUNTRY_CHOICES, Activity, Indicator, IndicatorValue, Report
 from ..periods import Period, recent, since
-from ..times import reader_zone
 from .common import refusal_status, too_fast
 
 TEXT_MAX_LENGTH = 10_000

@@ -14,17 +14,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.times import reader_zone
+
 from .. import permissions as can
 from ..constants import FEATURES
 from ..questionnaire import FEATURE_NAMES
 from .common import visible_org
-
-
-def reader_zone(user):
-    """The reader's time zone: the profile's, else their country's, else UTC."""
-    if not user.is_authenticated:
-        return "UTC"
-    return user.time_zone or user.default_time_zone
 
 
 @dataclass(frozen=True)

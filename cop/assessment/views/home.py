@@ -13,12 +13,13 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.times import reader_zone
+
 from .. import permissions as can
 from ..classification import Classification
 from ..constants import Source
 from ..models import Assessment, Organization
 from ..questionnaire import FEATURE_NAMES
-from .organizations import reader_zone
 
 PER_PAGE = 25
 

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions as accounts
 from core.tables import CSV_CONTENT_TYPE
+from core.times import reader_zone
 
 from .. import csv_import, services
 from .. import permissions as can
@@ -43,13 +44,6 @@ from .common import editable_org, refusal_status, slow_down, too_fast, visible_o
 FIELD_OF_REFUSAL = {"country": "country", "duplicate": "name"}
 # How an invitation that cannot be accepted is answered.
 INVITATION_STATUS = {"used": 409, "expired": 400, "address": 403}
-
-
-def reader_zone(user):
-    """The reader's time zone: the profile's, else the country's, else UTC."""
-    if user is None or not user.is_authenticated:
-        return "UTC"
-    return user.time_zone or user.default_time_zone
 
 
 def _org_url(org, anchor=""):

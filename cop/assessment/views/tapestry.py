@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core import ratelimit, tables
+from core.times import reader_zone
 
 from .. import exports, tapestry
 from ..constants import MIN_GROUP
@@ -71,7 +72,7 @@ def _page(request, filterset, zone, status=None, export_error=""):
 @require_safe
 def tapestry_page(request):
     filterset = _filter(request)
-    return _page(request, filterset, tapestry.reader_zone(request.user))
+    return _page(request, filterset, reader_zone(request.user))
 
 
 def _export_too_fast(request):
@@ -86,7 +87,7 @@ def tapestry_export(request):
     if _export_too_fast(request):
         return slow_down(request)
     filterset = _filter(request)
-    zone = tapestry.reader_zone(request.user)
+    zone = reader_zone(request.user)
     if not filterset.valid:
         error = _("Correct the filters to export.")
         return _page(request, filterset, zone, status=400, export_error=error)
