@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from core.pdf import CJK_FAMILY, MAIN_FONT, drawable, has_cjk, installed_cjk_fonts, new_pdf
+from tests.conftest import need
 
 CHINESE = "北京合作社"
 
@@ -60,8 +61,8 @@ def test_latin_and_the_embedded_scripts_are_drawn_as_they_are():
         assert drawable(pdf, text) == text
 
 
-@pytest.mark.skipif(not installed_cjk_fonts(), reason="Debian's fonts-noto-cjk is not installed")
 def test_with_the_cjk_font_installed_cjk_text_is_real_text_in_it():
+    need(installed_cjk_fonts(), "Debian's fonts-noto-cjk is not installed")
     pdf = new_pdf(texts=[CHINESE], cjk_face="SC")
 
     assert CJK_FAMILY.lower() in families(pdf)

@@ -13,6 +13,7 @@ from cop.assessment.models import Organization
 from cop.assessment.views.result import PDFS_PER_WINDOW
 from core.pdf import installed_cjk_fonts
 from tests.accounts.factories import UserFactory
+from tests.conftest import need
 from tests.courses.factories import FeatureFactory
 
 from .factories import OrganizationFactory, assessed, questionnaire
@@ -148,12 +149,12 @@ def test_the_file_name_is_safe_whatever_the_name(client, member):
     assert "ban-na" in filename
 
 
-@pytest.mark.skipif(not installed_cjk_fonts(), reason="Debian's fonts-noto-cjk is not installed")
 @pytest.mark.parametrize(
     ("name", "country"),
     [("北京市农民专业合作社", "CN"), ("生活協同組合", "JP"), ("사회적협동조합 서울", "KR")],
 )
 def test_a_cjk_name_is_drawn_with_the_installed_cjk_font(client, member, name, country):
+    need(installed_cjk_fonts(), "Debian's fonts-noto-cjk is not installed")
     result = result_of(member, name, country)
     client.force_login(member)
 
