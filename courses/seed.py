@@ -1,4 +1,5 @@
-"""Seed the course catalogue, the seven SSE features and the curriculum (courses.curriculum).
+"""Seed the course catalogue, the seven SSE features (with their Thai translations) and the
+curriculum (courses.curriculum).
 
 Existing pages and features (found by slug and number) are left alone: editors' changes
 survive and a second run changes nothing. One exception: the first course's seven feature
@@ -10,10 +11,12 @@ import re
 
 from django.db.models import Q
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.strings import StringValue
 
 from core.seeding import child_page, translate_page
 
 from .curriculum import COURSES, FEATURES
+from .curriculum.features_thai import FEATURES_THAI
 from .models import CourseIndexPage, CoursePage, Feature, LessonPage, ModulePage, QuizPage
 
 CATALOGUE = {
@@ -65,15 +68,36 @@ def fill_in_teaches_feature(course):
     return filled
 
 
+FEATURE_FIELDS = ("name", "summary", "in_practice", "how_to_adopt")
+
+
+def features_thai_strings():
+    """{English segment: Thai segment} for every field of the seven features, in the form
+    wagtail-localize keeps a plain text's segment (HTML-escaped)."""
+    return {
+        StringValue.from_plaintext(spec[field]).data: StringValue.from_plaintext(
+            FEATURES_THAI[spec["number"]][field]
+        ).data
+        for spec in FEATURES
+        for field in FEATURE_FIELDS
+    }
+
+
 def seed_features():
+    """The seven features in the default locale, each with its Thai translation made with
+    wagtail-localize (as an editor would, so it can be corrected in the admin). A feature
+    that exists, or has a Thai version, is left alone."""
     locale = Locale.get_default()
     features = {}
     for spec in FEATURES:
         features[spec["number"]], _ = Feature.objects.get_or_create(
             number=spec["number"],
             locale=locale,
-            defaults={key: spec[key] for key in ("name", "summary", "in_practice", "how_to_adopt")},
+            defaults={key: spec[key] for key in FEATURE_FIELDS},
         )
+    strings = features_thai_strings()
+    for feature in features.values():
+        translate_page(feature, "th", strings)  # a snippet translates as a page does
     return features
 
 
