@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.commit import after_commit
+from core.refusal import Refused
 from core.text import render_markdown
 
 from . import emails, live
@@ -20,16 +21,6 @@ from . import permissions as can
 from .constants import LOCKED, EventKind, ReportStatus, Status
 from .models import Activity, Comment, Evidence, Indicator, IndicatorValue, Report, Update
 from .periods import Period
-
-
-class Refused(Exception):
-    """A change that cannot be made; `message` says why, to the person who tried."""
-
-    def __init__(self, message, code):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-
 
 # Fields a form may set on an activity. `country`, `owners`, `is_draft` and the creator
 # are not among them: create_activity and set_owners set those, after a permission check.

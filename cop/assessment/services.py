@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from core import ratelimit
 from core.commit import after_commit
+from core.refusal import Refused
 
 from . import emails
 from . import permissions as can
@@ -24,16 +25,6 @@ from .constants import INVITATION_DAYS, Answer, MemberRole, Met, Source
 from .models import Assessment, FeatureScore, Invitation, Membership, Organization, Response
 from .questionnaire import questions as current_questions
 from .scoring import band, score
-
-
-class Refused(Exception):
-    """A change that cannot be made; `message` says why, to the person who tried."""
-
-    def __init__(self, message, code):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-
 
 # What a form may set on an organization. `source`, `recorded_by`, the publication
 # choices and the latest result are not among them.

@@ -25,20 +25,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions as accounts_can
+from core.refusal import Refused
 from courses.models import Enrolment
 
 from . import emails
 from .constants import ACTIVE, RegistrationStatus, Status
 from .models import Registration, Workshop
-
-
-class Refused(Exception):
-    """A registration change that cannot be made; `message` says why, to the member."""
-
-    def __init__(self, message, code):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
 
 
 def lock(workshop):
