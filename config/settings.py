@@ -416,5 +416,7 @@ LOGGING = {
         # Wagtail logs every page action and django-tasks every task at INFO.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # fontTools logs every font it subsets for a PDF (certificates, assessment results).
+        "fontTools": {"level": "WARNING"},
     },
 }

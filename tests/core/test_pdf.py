@@ -2,6 +2,7 @@
 the text needs it and it is installed, and Latin letters for what no font covers."""
 
 import io
+import logging
 
 import pytest
 from pypdf import PdfReader
@@ -69,3 +70,17 @@ def test_with_the_cjk_font_installed_cjk_text_is_real_text_in_it():
     assert drawable(pdf, CHINESE) == CHINESE
     text = rendered(pdf, CHINESE)
     assert "".join(c for c in text if c.isprintable()) == CHINESE
+
+
+def test_making_a_pdf_logs_nothing_below_a_warning(caplog):
+    """fontTools logs every glyph it subsets at INFO: a page of PDFs would flood the
+    server's log (settings.LOGGING keeps it at WARNING)."""
+    caplog.set_level(logging.INFO)
+    pdf = new_pdf(texts=["สหกรณ์ Weavers"], cjk_fonts={})
+    pdf.add_page()
+    pdf.set_font(MAIN_FONT, size=12)
+    pdf.cell(text="สหกรณ์ Weavers")
+
+    pdf.output()
+
+    assert not [r for r in caplog.records if r.name.startswith("fontTools")]
