@@ -172,3 +172,19 @@ class HelpItem:
 
 
 feature_help = Registry("feature help")
+
+
+@dataclass(frozen=True)
+class MemberSection:
+    """A section an app offers a member's public page (`/members/<handle>/`): the forum's
+    recent posts. `context(request, member)` returns the template's context (a dict) with
+    only what this reader may see, or None to leave the section out; one or two queries
+    whatever the member has written."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[Any, Any], dict | None]
+
+
+member_sections = Registry("member sections")
