@@ -463,6 +463,7 @@ def test_record_mapped_many_saves_every_row_or_none():
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_database")
 def test_two_confirmations_of_the_same_rows_at_once_record_them_once():
     first, second = researcher("TH"), researcher("TH")
     row = csv_import.clean_row({"name": "Raced Cooperative", "country": "TH", "type": "other"})[0]
