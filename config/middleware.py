@@ -17,17 +17,35 @@ ADMIN_POLICY_UPDATE = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
-    "frame-ancestors": ["'self'"],  # Wagtail previews itself in an iframe
 }
+# Framed by the site itself, nothing else: the admin's pages (Wagtail's preview panel and
+# its block previews are iframes of admin URLs) and the page previews they show. Replaced,
+# not added to the public 'none' (a browser ignores 'none' beside another source, and says
+# so in the console).
+SAME_ORIGIN_FRAMING = {"frame-ancestors": ["'self'"]}
+
+
+def is_preview(request):
+    """A page (or snippet) rendered by Wagtail for the admin's preview: Wagtail passes a
+    dummy request for the page's own URL through the middleware (`is_dummy`), and marks
+    it `is_preview` before serve_preview runs."""
+    return getattr(request, "is_dummy", False) or getattr(request, "is_preview", False)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with a looser policy under the admin prefixes."""
+    """django-csp, with a looser policy under the admin prefixes, and previews that the
+    admin (same origin) may frame. A preview otherwise keeps the public policy: the editor
+    sees the page as its readers will, under the same rules."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIXES):
+        if report_only:
+            return parts
+        admin = request.path_info.startswith(ADMIN_PREFIXES)
+        if admin:
             parts.update = {**ADMIN_POLICY_UPDATE, **(parts.update or {})}
+        if admin or is_preview(request):
+            parts.replace = {**SAME_ORIGIN_FRAMING, **(parts.replace or {})}
         return parts
 
 

@@ -300,6 +300,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no outgoing request of any kind
+# No Gravatar: the admin's avatars would be requests to another host (that the CSP blocks,
+# and logs); editors get Wagtail's own default avatar, or the one they upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Django's default. Wagtail's project template raises it to 10,000 for "particularly
 # complex page models"; ours need far less: the biggest editor form, the seeded "Final
