@@ -6,17 +6,21 @@ quiz is passed; completing it issues exactly one certificate.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Exists, OuterRef, Value
+from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.refusal import Refused
 from core.text import render_markdown
 
 from .models import (
+    AnswersShown,
     Certificate,
     CoursePage,
     Enrolment,
@@ -27,7 +31,7 @@ from .models import (
     ReflectionAnswer,
     StepCompletion,
 )
-from .quiz import grade_quiz
+from .quiz import attempt_seed, draw, grade_quiz
 
 LESSON, QUIZ = "lesson", "quiz"
 
@@ -240,20 +244,135 @@ def quiz_questions(quiz):
     return [(block.id, block.value) for block in quiz.questions]
 
 
-def submit_quiz(user, course, quiz, answers):
-    """Grade `answers` ({question id: set of option indexes}), keep the attempt, and
-    complete the quiz step when passed. Returns (QuizResult, certificate or None)."""
-    result = grade_quiz(quiz_questions(quiz), answers, quiz.pass_mark)
-    QuizAttempt.objects.create(
-        user=user,
-        quiz=quiz,
-        quiz_key=quiz.translation_key,
-        course_key=course.translation_key,
-        score=result.score,
-        passed=result.passed,
-        answers={qid: sorted(chosen) for qid, chosen in answers.items()},
+@dataclass(frozen=True)
+class AttemptStatus:
+    """Where one learner stands with one quiz: the attempts made and allowed, when the
+    next may start (the wait after the last one), whether one passed, the best score."""
+
+    used: int
+    limit: int | None  # None: unlimited
+    opens_at: datetime | None  # the wait's end after the last attempt; None: no wait
+    passed: bool
+    best: int | None
+
+    @property
+    def number(self):
+        """The number of the learner's next attempt (1 for the first)."""
+        return self.used + 1
+
+    @property
+    def left(self):
+        """Attempts left; None when unlimited."""
+        return None if self.limit is None else max(self.limit - self.used, 0)
+
+    @property
+    def exhausted(self):
+        return self.limit is not None and self.used >= self.limit
+
+    def waiting(self, now=None):
+        return self.opens_at is not None and self.opens_at > (now or timezone.now())
+
+    def is_open(self, now=None):
+        """May the learner start an attempt now?"""
+        return not self.exhausted and not self.waiting(now)
+
+
+class QuizClosed(Refused):
+    """An attempt the quiz does not allow now: `code` "attempts" (none left) or "wait"
+    (before the wait ends); `status` says when it opens."""
+
+    def __init__(self, status, code):
+        message = (
+            _("You have used every attempt this quiz allows.")
+            if code == "attempts"
+            else _("You can try this quiz again when the wait between attempts is over.")
+        )
+        super().__init__(message, code)
+        self.status = status
+
+
+def quiz_status(user, quiz):
+    """`user`'s attempts at `quiz` (in any of its languages) summed up: one query."""
+    row = QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key).aggregate(
+        used=Count("id"),
+        last=Max("created_at"),
+        best=Max("score"),
+        passes=Count("id", filter=Q(passed=True)),
     )
-    certificate = complete_step(user, course, quiz) if result.passed else None
+    wait = quiz.attempt_wait_minutes
+    return AttemptStatus(
+        used=row["used"],
+        limit=quiz.max_attempts,
+        opens_at=row["last"] + timedelta(minutes=wait) if wait and row["last"] else None,
+        passed=row["passes"] > 0,
+        best=row["best"],
+    )
+
+
+def answers_shown(quiz, status):
+    """Does a learner in `status` see the correct answers (the quiz's review option)?
+    After passing: once they have passed. After the last attempt: once none is left
+    (never for a quiz with unlimited attempts). Never: never."""
+    if quiz.show_answers == AnswersShown.AFTER_PASSING:
+        return status.passed
+    if quiz.show_answers == AnswersShown.AFTER_LAST_ATTEMPT:
+        return status.exhausted
+    return False
+
+
+def draw_quiz(user, quiz, number):
+    """The questions of attempt `number` of `user` at `quiz`, in that attempt's order
+    (the editor's, unless the quiz shuffles): the same order on every reload."""
+    return draw(
+        quiz_questions(quiz),
+        seed=attempt_seed(user.pk, quiz.translation_key, number),
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_options=quiz.shuffle_options,
+    )
+
+
+def _lock_enrolment(user, course):
+    """Lock `user`'s enrolment row in `course` (enrolling first if need be) until the
+    transaction ends: one query when enrolled."""
+    locked = Enrolment.objects.select_for_update().filter(
+        user=user, course_key=course.translation_key
+    )
+    row = locked.only("pk").first()
+    if row is None:
+        enrol(user, course)
+        row = locked.only("pk").get()
+    return row
+
+
+def submit_quiz(user, course, quiz, answers):
+    """Grade `answers` ({question id: set of option keys}), keep the attempt, and
+    complete the quiz step when passed. Returns (QuizResult, certificate or None); the
+    result lists the questions in the attempt's order.
+
+    Refuses (QuizClosed) an attempt beyond the quiz's limit or before the wait after the
+    last one ends. The learner's enrolment row is locked first, so two submissions at
+    once are counted one after the other and cannot exceed the limit together. Nothing
+    is written when it refuses, or when grading finds an answer that does not fit
+    (AnswerError: two options for a single-choice question).
+    """
+    with transaction.atomic():
+        _lock_enrolment(user, course)
+        status = quiz_status(user, quiz)
+        if status.exhausted:
+            raise QuizClosed(status, "attempts")
+        if status.waiting():
+            raise QuizClosed(status, "wait")
+        result = grade_quiz(draw_quiz(user, quiz, status.number), answers, quiz.pass_mark)
+        QuizAttempt.objects.create(
+            user=user,
+            quiz=quiz,
+            quiz_key=quiz.translation_key,
+            course_key=course.translation_key,
+            score=result.score,
+            passed=result.passed,
+            answers={qid: sorted(chosen) for qid, chosen in answers.items()},
+        )
+        certificate = complete_step(user, course, quiz) if result.passed else None
     return result, certificate
 
 

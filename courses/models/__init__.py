@@ -1,8 +1,9 @@
 from .features import Feature
-from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
+from .pages import AnswersShown, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 from .progress import Certificate, Enrolment, QuizAttempt, ReflectionAnswer, StepCompletion
 
 __all__ = [
+    "AnswersShown",
     "Certificate",
     "CourseIndexPage",
     "CoursePage",

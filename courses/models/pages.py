@@ -202,7 +202,20 @@ class LessonPage(Page):
         return self.serve(request)  # the page as learners see it (it records nothing)
 
 
+class AnswersShown(models.TextChoices):
+    """When a learner sees a quiz's correct answers (as Moodle's "Right answer" review
+    option): until then a result says which questions were wrong, never what is right."""
+
+    AFTER_PASSING = "after_passing", _("After passing")
+    AFTER_LAST_ATTEMPT = "after_last_attempt", _("After the last attempt")
+    NEVER = "never", _("Never")
+
+
 class QuizPage(Page):
+    """A graded quiz. Its editor decides how many attempts a learner has, how long they
+    wait between two, when the correct answers are shown, and whether questions and
+    options come in a random order; courses.services enforces all of it on the server."""
+
     intro = models.TextField(_("introduction"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
@@ -210,12 +223,55 @@ class QuizPage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     questions = StreamField([("question", QuestionBlock())], verbose_name=_("questions"))
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    attempt_wait_minutes = models.PositiveIntegerField(
+        _("wait between attempts (minutes)"),
+        default=0,
+        validators=[MaxValueValidator(60 * 24 * 30)],
+        help_text=_("0: a learner may try again at once. At most 30 days."),
+    )
+    show_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=AnswersShown.choices,
+        default=AnswersShown.AFTER_PASSING,
+        help_text=_(
+            "Until then a result marks the questions answered wrongly without saying what "
+            'is right. "After the last attempt" needs a number of attempts allowed.'
+        ),
+    )
+    shuffle_questions = models.BooleanField(
+        _("questions in a random order"),
+        default=False,
+        help_text=_("Each attempt draws its own order; reloading the page keeps it."),
+    )
+    shuffle_options = models.BooleanField(
+        _("options in a random order"),
+        default=False,
+        help_text=_("Each attempt draws its own order. True/false keeps True first."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("pass_mark"),
         FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("max_attempts"),
+                FieldPanel("attempt_wait_minutes"),
+                FieldPanel("show_answers"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+            ],
+            heading=_("Attempts and review"),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
@@ -224,8 +280,16 @@ class QuizPage(Page):
     class Meta:
         verbose_name = _("quiz")
 
+    def save(self, *args, **kwargs):
+        # Every option gets its stored id now: answers name options by it (the order a
+        # learner sees may be shuffled), so it must be the same on every load. Wagtail
+        # keeps the ids of data it converted; raw data saved as given would get new ones
+        # each time it is read.
+        list(self.questions)  # converts every block: its options get their ids
+        return super().save(*args, **kwargs)
+
     def serve(self, request, *args, **kwargs):
-        from ..page_views import serve_quiz  # noqa: PLC0415 - services and page views import these models (a cycle at import)
+        from ..quiz_views import serve_quiz  # noqa: PLC0415 - services and page views import these models (a cycle at import)
 
         return serve_quiz(request, self)
 
