@@ -22,7 +22,7 @@ def test_sign_up_verify_log_in_edit_profile_and_switch_to_thai(browser_page, mai
     page.get_by_label("Organization").fill("Ban Nong Savings Group")
     page.get_by_label("Gender").select_option("undisclosed")
     page.get_by_label("Preferred language").select_option("th")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
 
     page.get_by_role("heading", name="Verify Your Email Address").wait_for()
     assert len(mailoutbox) == 1
@@ -33,7 +33,7 @@ def test_sign_up_verify_log_in_edit_profile_and_switch_to_thai(browser_page, mai
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill("kanya@example.net")
     page.get_by_label("Password:", exact=True).fill("mutual-aid-in-practice")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.get_by_role("link", name="กัญญา ใจดี").click()
 
     page.get_by_role("heading", name="Your profile").wait_for()

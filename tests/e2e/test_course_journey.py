@@ -32,7 +32,7 @@ def test_enrol_learn_fail_pass_and_verify_the_certificate(browser_page):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill("learner@example.org")
     page.get_by_label("Password:", exact=True).fill("demo-pass-2026")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
 
     page.get_by_role("link", name="Courses").first.click()
     page.get_by_role("link", name=course.title).click()
