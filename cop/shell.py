@@ -1,12 +1,18 @@
 """What the spaces offer the site shell (core.registry): the home page's "Lively
-discussions" and the header's "Spaces"."""
+discussions", a member's dashboard's "In your spaces" and the header's "Spaces"."""
 
+import html
+import re
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from accounts import permissions as can
 from core import registry
 
-from . import seed
-from .models import Space
+from . import permissions, seed
+from .models import Membership, Message, Space
 
 ACTIVE_SPACES = 4
 
@@ -21,11 +27,59 @@ def active_spaces(request, page):
     return {"active_spaces": spaces} if spaces else None
 
 
+DASHBOARD_MESSAGES = 3
+EXCERPT_CHARACTERS = 120
+
+
+def excerpt(body_html):
+    """The start of a message as plain text (blocks apart, entities decoded): the
+    template escapes it again."""
+    text = html.unescape(strip_tags(re.sub(r"<(?:/p|br\s*/?|/li|/h\d)>", " ", body_html)))
+    return Truncator(" ".join(text.split())).chars(EXCERPT_CHARACTERS)
+
+
+def recent_in_my_spaces(request):
+    """The dashboard's "In your spaces": the latest messages others wrote in the spaces
+    the member has joined, newest first, and those spaces. Two queries; None for a
+    member who may not read any space."""
+    user = request.user
+    if not can.is_learner(user):  # the spaces' discussions are for learners
+        return None
+    memberships = list(
+        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+        .select_related("space")
+        .order_by("space__name")
+    )
+    readable = [m.space for m in memberships if permissions.can_read(user, m)]
+    messages = []
+    if readable:
+        messages = list(
+            Message.objects.filter(
+                space_id__in=[space.id for space in readable], deleted_at__isnull=True
+            )
+            .exclude(author=user)
+            .select_related("space", "author")
+            .only("id", "created_at", "body_html", "space__slug", "space__name", "author__name")
+            .order_by("-id")[:DASHBOARD_MESSAGES]
+        )
+    for message in messages:
+        message.excerpt = excerpt(message.body_html)
+    return {"messages": messages, "spaces": readable}
+
+
 def register():
     registry.seeders.register(registry.Seeder(key="spaces", order=30, run=seed.seed_spaces))
     registry.home_sections.register(
         registry.HomeSection(
             key="spaces", order=30, template="cop/home_section.html", context=active_spaces
+        )
+    )
+    registry.dashboard_sections.register(
+        registry.DashboardSection(
+            key="spaces",
+            order=30,
+            template="cop/dashboard_section.html",
+            context=recent_in_my_spaces,
         )
     )
     registry.header_items.register(

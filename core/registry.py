@@ -188,3 +188,20 @@ class MemberSection:
 
 
 member_sections = Registry("member sections")
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    """A section of a signed-in member's dashboard (their home page): "Continue learning",
+    their workshops, what is new in their spaces and followed topics. `context(request)`
+    returns the template's context (a dict; an empty list is an empty state the template
+    explains), or None to leave the section out; it should cost one query or a few, the
+    same whatever the member has."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[Any], dict | None]
+
+
+dashboard_sections = Registry("dashboard sections")

@@ -11,6 +11,7 @@ from wagtail.search import index
 from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
 from core import registry
 from core.blocks import BaseStreamBlock
+from core.times import reader_zone
 
 
 def country_sections(request, country):
@@ -23,8 +24,26 @@ def country_sections(request, country):
     ]
 
 
+def shows_dashboard(request):
+    """A signed-in member's home page is their dashboard; an editor previewing the home
+    page in the Wagtail admin sees the page itself."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated) and not getattr(request, "is_preview", False)
+
+
+def dashboard_sections(request):
+    """What the apps offer a member's dashboard (core.registry.dashboard_sections): a
+    list of (template, context), the sections that answer None left out."""
+    return [
+        (section.template, section_context)
+        for section in registry.dashboard_sections
+        if (section_context := section.context(request)) is not None
+    ]
+
+
 class HomePage(Page):
-    """The site's root page, one per language; the apps add their sections to it."""
+    """The site's root page, one per language; the apps add their sections to it. A
+    signed-in member sees their dashboard here instead (`shows_dashboard`)."""
 
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences under the page title.")
@@ -40,8 +59,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_template(self, request, *args, **kwargs):
+        if shows_dashboard(request):
+            return "home/dashboard.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if shows_dashboard(request):
+            context["sections"] = dashboard_sections(request)
+            context["reader_zone"] = reader_zone(request.user)
+            return context
         # What the apps offer (core.registry.home_sections), then the countries.
         context["sections"] = [
             (section.template, section_context)

@@ -1,8 +1,9 @@
 """What the workshops offer the site shell and the other apps (core.registry): the
-header's "Workshops", the home page's "Upcoming workshops", a country's (or the regional)
-space's "Coming up", the self-assessment's workshops on a feature an organization lacks,
-the demo seed; and, to the courses beside them, a course page's workshops and "My
-learning"'s. Each costs one query (three for My learning)."""
+header's "Workshops", the home page's "Upcoming workshops", a member's dashboard's "Your
+workshops", a country's (or the regional) space's "Coming up", the self-assessment's
+workshops on a feature an organization lacks, the demo seed; and, to the courses beside
+them, a course page's workshops and "My learning"'s. Each costs one query (three for My
+learning)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -84,6 +85,39 @@ def course_workshops(request, course):
     return _with_when(list(workshops[:COURSE_WORKSHOPS]), request)
 
 
+def _registrations_ahead(user, now):
+    """`user`'s registrations (confirmed, waiting, pending) for published or cancelled
+    workshops not over yet, soonest first, with `first_start` and `last_end`."""
+    return (
+        Registration.objects.filter(
+            user=user,
+            status__in=ACTIVE,
+            workshop__status__in=(Status.PUBLISHED, Status.CANCELLED),
+        )
+        .select_related("workshop")
+        .annotate(
+            first_start=Min("workshop__sessions__starts_at"),
+            last_end=Max("workshop__sessions__ends_at"),
+        )
+        .filter(last_end__gte=now)
+        .order_by("first_start", "id")
+    )
+
+
+DASHBOARD_WORKSHOPS = 3
+
+
+def my_upcoming_workshops(request):
+    """The dashboard's "Your workshops": the member's next registrations, their times in
+    the member's zone (with the workshop's beside it). One query."""
+    user = request.user
+    registrations = list(_registrations_ahead(user, timezone.now())[:DASHBOARD_WORKSHOPS])
+    show = for_reader(user)
+    for registration in registrations:
+        registration.when = show(registration.first_start, registration.workshop)
+    return {"registrations": registrations}
+
+
 def my_workshops(request, now=None):
     """For "My learning": the member's registrations for workshops not over yet
     (confirmed, waiting, pending; `checking_in` when a session is on now), the past ones
@@ -94,16 +128,7 @@ def my_workshops(request, now=None):
         workshop=OuterRef("workshop"), starts_at__lte=now + timedelta(minutes=30), ends_at__gte=now
     )
     mine = Registration.objects.filter(user=user).select_related("workshop")
-    registrations = list(
-        mine.filter(status__in=ACTIVE, workshop__status__in=(Status.PUBLISHED, Status.CANCELLED))
-        .annotate(
-            first_start=Min("workshop__sessions__starts_at"),
-            last_end=Max("workshop__sessions__ends_at"),
-            checking_in=Exists(on_now),
-        )
-        .filter(last_end__gte=now)
-        .order_by("first_start", "id")
-    )
+    registrations = list(_registrations_ahead(user, now).annotate(checking_in=Exists(on_now)))
     feedback_due = list(
         mine.filter(attendance__status=AttendanceStatus.PRESENT, feedback__isnull=True)
         .annotate(last_end=Max("workshop__sessions__ends_at"))
@@ -184,7 +209,10 @@ def search(request, query):
     found = Workshop.objects.published().with_times()
     for word in words:
         found = found.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    return found.only(*CARD_FIELDS).order_by("-first_start", "-id") if words else found.none()
+    if not words:
+        return found.none()
+    # The description's HTML for the result's snippet (core/snippets.py).
+    return found.only(*CARD_FIELDS, "description_html").order_by("-first_start", "-id")
 
 
 def register():
@@ -206,6 +234,14 @@ def register():
             order=20,
             template="workshops/home_section.html",
             context=upcoming_section,
+        )
+    )
+    registry.dashboard_sections.register(
+        registry.DashboardSection(
+            key="workshops",
+            order=20,
+            template="workshops/dashboard_section.html",
+            context=my_upcoming_workshops,
         )
     )
     registry.coming_up.register(registry.ComingUp(key="workshops", order=20, items=coming_up))
