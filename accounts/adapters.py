@@ -1,10 +1,37 @@
 from urllib.parse import urlsplit
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import perform_login
 from allauth.core import context
+from allauth.core.exceptions import ImmediateHttpResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .services import on_email_verified
+
+
+def _signs_in_here(request, email_address):
+    """Whether confirming `email_address` should sign its owner in on this request, where
+    allauth will not: allauth signs a member in only in the browser (the session) that
+    signed up, within ACCOUNT_LOGIN_TIMEOUT. Elsewhere (the link opened on a phone, or
+    the next day) we do it too, but only for an account that has never signed in: the
+    link then stops working (allauth's keys open an unverified address only), so it is
+    one first sign-in, as a password-reset link is, and never a way back into an account
+    in use."""
+    if not app_settings.LOGIN_ON_EMAIL_CONFIRMATION or request.user.is_authenticated:
+        return False
+    user = email_address.user
+    if not user.is_active or user.last_login is not None:
+        return False
+    # Imported here, as allauth does: allauth.account.stages and its internals import
+    # each other, and loading it first (at this module's import) breaks that cycle.
+    from allauth.account.stages import (  # noqa: PLC0415 - see above
+        EmailVerificationStage,
+        LoginStageController,
+    )
+
+    pending = LoginStageController.enter(request, EmailVerificationStage.key)
+    return not (pending and pending.login.user and pending.login.user.pk == user.pk)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,6 +39,18 @@ class AccountAdapter(DefaultAccountAdapter):
         verified = super().confirm_email(request, email_address)
         if verified:
             on_email_verified(email_address.user)
+            if _signs_in_here(request, email_address):
+                # allauth's own login (its stages, signals and messages), then where a
+                # login goes: the dashboard.
+                raise ImmediateHttpResponse(
+                    perform_login(
+                        request,
+                        email_address.user,
+                        email_verification=app_settings.EMAIL_VERIFICATION,
+                        signup=True,
+                        email=email_address.email,
+                    )
+                )
         return verified
 
     def is_safe_url(self, url):

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its translated "5 minutes ago" (core.times.relative)
 ]
 
 MIDDLEWARE = [
@@ -210,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Logging in returns to the page that asked for it (`next`, when safe: the adapter's
+# is_safe_url), else to the home page, which is a member's dashboard.
 LOGIN_REDIRECT_URL = "/"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -218,7 +221,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the e-mail signs the new member in: allauth does it in the browser that
+# signed up (and then honours the `next` given at signup); the adapter does it in any
+# other browser too, for an account that has never signed in (the link works once).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
@@ -281,6 +287,9 @@ LANGUAGES = [
     ("th", "ไทย"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and time format per interface language (core/formats/<lang>/formats.py), which
+# static/js/time.js prints too: "3 Mar 2027, 09:05" (core/times.py).
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
