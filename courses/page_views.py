@@ -1,4 +1,5 @@
-"""Request handling of the course pages that act (their serve() calls these).
+"""Request handling of the course pages that act (their serve() calls these); quizzes
+have theirs in quiz_views.py.
 
 Lessons and quizzes need an account; every change goes through courses.services.
 """
@@ -50,9 +51,25 @@ def is_preview(request):
     return getattr(request, "is_preview", False)
 
 
+def signed_out_lesson(request, lesson):
+    """A lesson opened while signed out: what a free account gives (saved progress,
+    quizzes, a certificate), with Sign up and Log in that come back here. 403, as for
+    anything that needs an account; nothing is recorded and nothing of the lesson's
+    body is shown."""
+    course = services.course_for(lesson)
+    context = {
+        "page": lesson,
+        "self": lesson,
+        "course": course,
+        "course_url": course.get_url(request) if course else None,
+        "next": request.get_full_path(),
+    }
+    return TemplateResponse(request, "courses/lesson_signed_out.html", context, status=403)
+
+
 def serve_lesson(request, lesson):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return signed_out_lesson(request, lesson)
     course = services.course_for(lesson)
     user = request.user
     checks = {}
@@ -125,34 +142,3 @@ def _knowledge_check(request, lesson):
         return {block_id: grade_question(block_id, block.value, chosen)}
     except AnswerError:
         return None
-
-
-def serve_quiz(request, quiz):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    course = services.course_for(quiz)
-    user = request.user
-    result = certificate = None
-    if request.method == "POST" and not is_preview(request):
-        try:
-            answers = {
-                question_id: parse_choices(
-                    request.POST.getlist(f"q-{question_id}"), len(question["options"])
-                )
-                for question_id, question in services.quiz_questions(quiz)
-            }
-            # Grading refuses two options for a single-choice question; it comes before
-            # anything is stored.
-            result, certificate = services.submit_quiz(user, course, quiz, answers)
-        except AnswerError:
-            return _bad_request(request, quiz, _("An answer is not one of the options."))
-    elif not is_preview(request):
-        services.visit_step(user, course, quiz)
-    outline = services.course_outline(course, user)
-    context = _lesson_context(request, quiz, course, outline)
-    context.update(
-        result=result,
-        certificate=certificate,
-        attempts=services.recent_attempts(user, quiz),
-    )
-    return TemplateResponse(request, "courses/quiz_page.html", context)
