@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import is_learner
@@ -25,13 +27,35 @@ COMING_UP = 5
 ARCHIVE_PAGE = 50
 
 
+# The directory's sections and their headings, in this order: the region first, then the
+# countries, then the working groups.
+DIRECTORY = {
+    SpaceKind.REGIONAL: gettext_lazy("For the whole region"),
+    SpaceKind.NATIONAL: gettext_lazy("For each country"),
+    SpaceKind.THEMATIC: gettext_lazy("Thematic working groups"),
+}
+
+
+def directory(spaces):
+    """[(kind, heading, its spaces)] in DIRECTORY's order, each kind once and only if it has
+    a space (a kind it does not know comes last, under its own label); `spaces` keep their
+    order within a kind."""
+    by_kind = {kind: [] for kind in DIRECTORY}
+    for space in spaces:
+        by_kind.setdefault(space.kind, []).append(space)
+    return [
+        (kind, DIRECTORY.get(kind, kind), members) for kind, members in by_kind.items() if members
+    ]
+
+
 @require_safe
 def space_list(request):
-    spaces = Space.objects.with_member_count()
+    # An explicit order: Django leaves Meta.ordering out of a query that groups (the count).
+    spaces = Space.objects.with_member_count().order_by(Lower("name"), "pk")
     mine = {}
     if request.user.is_authenticated:
         mine = dict(Membership.objects.filter(user=request.user).values_list("space_id", "status"))
-    return render(request, "cop/space_list.html", {"spaces": spaces, "mine": mine})
+    return render(request, "cop/space_list.html", {"sections": directory(spaces), "mine": mine})
 
 
 def _space_and_membership(request, slug):
