@@ -363,6 +363,25 @@ function setUpComposer() {
   textarea.addEventListener("input", checkLength);
 }
 
+// Layout (site.css): below 60rem the space is an app screen, the list filling what the header,
+// the title and the composer leave. If that column is still taller than the screen (a long
+// description, a message from the server, large text), the window scrolls to its end: the
+// latest messages and the composer in view when the page opens.
+function showLatest() {
+  if (!window.matchMedia("(max-width: 59.99rem)").matches) return;
+  const below = root.getBoundingClientRect().bottom - window.innerHeight;
+  if (below > 0) window.scrollBy(0, below);
+}
+
+// A reader at the end of the list stays there while the list's box changes size (the status
+// line filling in, the on-screen keyboard, turning the phone).
+function keepEndInView() {
+  if (typeof ResizeObserver !== "function") return;
+  let atEnd = nearBottom();
+  list.addEventListener("scroll", () => { atEnd = nearBottom(); }, { passive: true });
+  new ResizeObserver(() => { if (atEnd) scrollToBottom(); }).observe(list);
+}
+
 function init() {
   root = document.getElementById("discussion");
   list = root?.querySelector("#messages");
@@ -384,7 +403,11 @@ function init() {
   list.addEventListener("submit", onListSubmit);
   if (composer && textarea) setUpComposer();
   root.querySelector("#load-older")?.addEventListener("click", (event) => loadOlder(event.currentTarget));
-  if (!location.hash.startsWith("#m-")) scrollToBottom(); // leave a linked message in view
+  if (!location.hash.startsWith("#m-")) {  // leave a linked message in view
+    scrollToBottom();
+    showLatest();
+  }
+  keepEndInView();
   live = openLive({ path: root.dataset.wsPath, after: () => cursor, onFrame, onStatus });
 }
 
