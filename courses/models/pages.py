@@ -18,6 +18,7 @@ from wagtail.search import index
 from accounts.constants import PREFERRED_LANGUAGES
 
 from ..blocks import LessonStreamBlock, QuestionBlock
+from ..permissions import can_coach
 
 
 class Level(models.TextChoices):
@@ -122,6 +123,7 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_overview(request.user, self))
+        context["may_coach"] = can_coach(request.user)
         return context
 
     def serve(self, request, *args, **kwargs):
