@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import staff_login
+from home import members as home_members
 from home import views as home_views
 from search import views as search_views
 
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
+    path("members/<str:handle>/", home_members.member_page, name="member"),
     path("", include("courses.urls")),
     path("", include("cop.urls")),
     path("", include("forum.urls")),
