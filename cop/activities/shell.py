@@ -64,9 +64,17 @@ def search(request, query):
         )
     if not words:
         return found.none()
-    return found.only("id", "title", "kind", "status", "country", "is_draft").order_by(
-        "-updated_at", "-id"
-    )
+    # The description's HTML and the lead organization for the result's snippet.
+    return found.only(
+        "id",
+        "title",
+        "kind",
+        "status",
+        "country",
+        "is_draft",
+        "description_html",
+        "lead_organization",
+    ).order_by("-updated_at", "-id")
 
 
 def register():
