@@ -160,3 +160,12 @@ def test_forum_posts_link_their_authors_names_to_their_pages(client, lan):
     html = client.get(reverse("forum_topic", args=[topic.id])).content.decode()
 
     assert re.search(r'<a[^>]* href="/members/lan/"[^>]*>Lan Nguyen</a>', html)
+
+
+def test_a_posts_excerpt_is_its_text_escaped_once(client, lan):
+    TopicFactory(author=lan, title="Shared", body="Tom & Jerry share the <surplus>.")
+
+    html = page(client).content.decode()
+
+    assert "Tom &amp; Jerry share the &lt;surplus&gt;." in html
+    assert "&amp;amp;" not in html
