@@ -1,15 +1,11 @@
 """What the spaces offer the site shell (core.registry): the home page's "Lively
 discussions", a member's dashboard's "In your spaces" and the header's "Spaces"."""
 
-import html
-import re
-
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions as can
 from core import registry
+from core.snippets import html_snippet
 
 from . import permissions, seed
 from .models import Membership, Message, Space
@@ -29,13 +25,6 @@ def active_spaces(request, page):
 
 DASHBOARD_MESSAGES = 3
 EXCERPT_CHARACTERS = 120
-
-
-def excerpt(body_html):
-    """The start of a message as plain text (blocks apart, entities decoded): the
-    template escapes it again."""
-    text = html.unescape(strip_tags(re.sub(r"<(?:/p|br\s*/?|/li|/h\d)>", " ", body_html)))
-    return Truncator(" ".join(text.split())).chars(EXCERPT_CHARACTERS)
 
 
 def recent_in_my_spaces(request):
@@ -59,11 +48,20 @@ def recent_in_my_spaces(request):
             )
             .exclude(author=user)
             .select_related("space", "author")
-            .only("id", "created_at", "body_html", "space__slug", "space__name", "author__name")
+            .only(
+                "id",
+                "created_at",
+                "body_html",
+                "space__slug",
+                "space__name",
+                "author__name",
+                "author__handle",
+                "author__is_active",
+            )
             .order_by("-id")[:DASHBOARD_MESSAGES]
         )
     for message in messages:
-        message.excerpt = excerpt(message.body_html)
+        message.excerpt = html_snippet(message.body_html, "", EXCERPT_CHARACTERS)
     return {"messages": messages, "spaces": readable}
 
 

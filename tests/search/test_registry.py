@@ -141,6 +141,7 @@ def test_a_registered_header_item_is_in_the_menu_for_whom_it_is_visible(offered,
 
 def test_the_apps_offer_their_sections_items_providers_and_seeders():
     assert [item.key for item in registry.header_items] == [
+        "learn",
         "workshops",
         "forum",
         "spaces",
@@ -149,6 +150,12 @@ def test_the_apps_offer_their_sections_items_providers_and_seeders():
     ]
     assert [p.key for p in registry.search_providers][:2] == ["pages", "forum"]
     assert [s.key for s in registry.home_sections] == ["courses", "workshops", "spaces"]
+    assert [s.key for s in registry.dashboard_sections] == [
+        "courses",
+        "workshops",
+        "spaces",
+        "forum",
+    ]
     seeders = [s.key for s in registry.seeders]
     assert seeders[0] == "accounts"
     assert seeders[-1] == "translations"
