@@ -5,7 +5,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import perform_login
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
+from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 
 from .services import on_email_verified
 
@@ -34,7 +36,41 @@ def _signs_in_here(request, email_address):
     return not (pending and pending.login.user and pending.login.user.pk == user.pk)
 
 
+# The links of allauth's e-mails (confirmation, password reset, "you already have an
+# account", "no account at this address"), by their names in the templates' context.
+EMAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+class EmailSite:
+    """The site as allauth's e-mails name it (`current_site`): its own name, not the
+    host a request came in by."""
+
+    def __init__(self):
+        self.name = gettext("SSE Asia")
+        self.domain = urlsplit(settings.SITE_URL).netloc
+
+    def __str__(self):
+        return self.name
+
+
+def on_site(url):
+    """`url` (absolute, on the host the request came in by) on SITE_URL instead."""
+    parts = urlsplit(url)
+    return settings.SITE_URL + parts._replace(scheme="", netloc="").geturl()
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails carry the site's name, and their links go to SITE_URL, the
+        address the site is served on, as every other e-mail of the site does (forum
+        notices, workshops, follow-up, invitations; sent by tasks, without a request):
+        never to a Host header, which a proxy may rewrite or a client choose."""
+        context = {**context, "current_site": EmailSite(), "site_url": f"{settings.SITE_URL}/"}
+        for name in EMAIL_LINKS:
+            if name in context:
+                context[name] = on_site(context[name])
+        super().send_mail(template_prefix, email, context)
+
     def confirm_email(self, request, email_address):
         verified = super().confirm_email(request, email_address)
         if verified:

@@ -16,7 +16,7 @@ ARGS = [
 
 
 @pytest.fixture
-def asgi_server(seeded_database):
+def asgi_server(seeded_database, settings):
     """The real ASGI application (HTTP and WebSocket) under uvicorn, in a thread of this
     process, on the test database: what `make run` serves. Yields its base URL."""
     import socket
@@ -41,7 +41,8 @@ def asgi_server(seeded_database):
     while not server.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    settings.SITE_URL = f"http://127.0.0.1:{port}"  # where e-mails link to: this server
+    yield settings.SITE_URL
     server.should_exit = True
     thread.join(timeout=10)
 
@@ -74,8 +75,9 @@ def log_in(page, email, password="demo-pass-2026"):
 
 
 @pytest.fixture
-def browser_page(seeded_database, live_server, chromium):
+def browser_page(seeded_database, live_server, chromium, settings):
     """A Playwright page in Debian's Chromium, talking to the live test server."""
+    settings.SITE_URL = live_server.url  # where e-mails link to: the server the browser uses
     context = chromium.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(15_000)
