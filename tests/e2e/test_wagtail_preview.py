@@ -10,12 +10,19 @@ from tests.e2e.conftest import log_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # Every document (the admin's pages and the preview iframe) reports its CSP violations to
-# the console, where the test collects them with the browser's own messages.
+# the console, where the test collects them with the browser's own messages. It also
+# notes when Wagtail (last) took the form's first state, which it does about 2 s after the
+# page loads, sometimes twice: an edit made before that counts as the first state, and
+# updates no preview.
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {
   console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
 });
+document.addEventListener("w-unsaved:watch-edits", () => {
+  window.watchingSince = performance.now();
+});
 """
+WATCHING_EDITS = "() => window.watchingSince && performance.now() - window.watchingSince > 1000"
 
 # The preview panel swaps its iframe for a fresh one on each update: look in all of them.
 PREVIEW_SHOWS = """
@@ -54,6 +61,7 @@ def test_an_editor_previews_a_lesson_live_and_the_admin_stays_on_this_site(
     page.goto(f"/admin/pages/{lesson.pk}/edit/")
     page.get_by_role("button", name="Toggle preview").click()
     page.wait_for_function(PREVIEW_SHOWS, arg=lesson.title)
+    page.wait_for_function(WATCHING_EDITS)
     page.locator("#id_title").fill("Mutual aid, as the editor types it")
     page.wait_for_function(PREVIEW_SHOWS, arg="Mutual aid, as the editor types it")
 
