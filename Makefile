@@ -15,10 +15,27 @@ UVICORN_FLAGS ?= --timeout-keep-alive 5 --ws-ping-interval 20 --ws-ping-timeout 
 
 .PHONY: run test lint fmt install lock serve migrate seed check messages clean
 
-run: install migrate seed  ## Install, migrate, seed the demo, and serve http://127.0.0.1:8000/
+# `make run` serves the production profile (DEBUG off) on the embedded default, over plain
+# HTTP on this machine: the site's own 404 and 500 pages (never Django's debug page, which
+# shows settings and code), static files collected and precompressed, pages gzipped. The
+# development profile (DEBUG on: `DJANGO_DEBUG=1 make run`, or `manage.py runserver`) is
+# for working on the code. What it needs, unless set in the environment:
+# - SITE_URL, the address e-mails link to: where it serves (127.0.0.1 for HOST=0.0.0.0);
+# - a secret key of its own, made once and kept in $(VENV)/secret-key;
+# - seed_demo --force on the embedded database only (DEBUG off), never on DATABASE_URL's.
+SITE_HOST = $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
+LOCAL_KEY := $(VENV)/secret-key
+run: export DJANGO_DEBUG ?= 0
+run: export SITE_URL ?= http://$(SITE_HOST):$(PORT)
+run: export DJANGO_SECRET_KEY ?= $(shell cat $(LOCAL_KEY) 2>/dev/null)
+run: SEED_FLAGS = $(if $(DATABASE_URL),,--force)
+run: install $(LOCAL_KEY) migrate seed  ## Install, migrate, seed the demo, and serve http://127.0.0.1:8000/
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --lifespan off \
 		$(UVICORN_FLAGS)
+
+$(LOCAL_KEY): | install
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # Tests run with the development profile (DEBUG settings, against DATABASE_URL/REDIS_URL
 # when set); the production profile is checked by tests that start fresh processes.
@@ -50,7 +67,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 
 seed: install
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo $(SEED_FLAGS)
 
 lint: install  ## Ruff (lint and formatting) and import-linter (the layers of the layout)
 	$(BIN)/ruff check .

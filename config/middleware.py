@@ -7,6 +7,7 @@ from urllib.parse import unquote_to_bytes
 from csp.middleware import CSPMiddleware
 from django.http import HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParser
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils.datastructures import ImmutableList
 
@@ -47,6 +48,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if admin or is_preview(request):
             parts.replace = {**SAME_ORIGIN_FRAMING, **(parts.replace or {})}
         return parts
+
+
+# --- Compression ------------------------------------------------------------------------
+# What gzip shrinks: text of every kind. PDFs, images, XLSX and the like are compressed
+# already; gzipping them again costs time and saves nothing.
+_COMPRESSIBLE = re.compile(
+    r"text/|image/svg\+xml|application/(json|javascript|xml|[\w.-]+\+(json|xml))"
+)
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware (with its BREACH mitigation: up to 100 random bytes of
+    padding a response, since Django 4.2), for text responses only."""
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
+        if not _COMPRESSIBLE.match(content_type):
+            return response
+        return super().process_response(request, response)
 
 
 # --- Request guard ----------------------------------------------------------------------

@@ -46,11 +46,18 @@ if not DEBUG and (SECRET_KEY == INSECURE_SECRET_KEY or len(SECRET_KEY) < 50):
         "print(secrets.token_urlsafe(50))'"
     )
 
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
-)
+# The address the site is served on, which every e-mail's links use (allauth's too: see
+# accounts/adapters.py). `make run` sets it from HOST and PORT unless it is set.
+SITE_URL = (os.environ.get("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# Served over HTTPS (secure cookies, HSTS, redirect to https://) whenever DEBUG is off,
+# but for the embedded default on a plain http:// SITE_URL: `make run` on a laptop, which
+# serves the production profile (DEBUG off) on http://127.0.0.1:8000/.
+HTTPS = not DEBUG and not (EMBEDDED and urlsplit(SITE_URL).scheme == "http")
+# This machine's names, and SITE_URL's, for the development profile and `make run`; in
+# production only what DJANGO_ALLOWED_HOSTS lists.
+LOCAL_HOSTS = list(dict.fromkeys(["127.0.0.1", "localhost", "[::1]", urlsplit(SITE_URL).hostname]))
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=LOCAL_HOSTS if DEBUG or EMBEDDED else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "accounts",
@@ -96,7 +103,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed (gzip)
+    # Pages (text: HTML, JSON, CSV, calendars) compressed for clients that accept gzip,
+    # with Django's BREACH mitigation: since 4.2 its GZipMiddleware pads each response
+    # with up to 100 random bytes ("Heal The Breach"), and CSRF tokens are masked anew on
+    # every response. After WhiteNoise, which answers for static files itself.
+    "config.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RequestTextGuardMiddleware",  # 400 for NUL, lone surrogates, bad UTF-8
@@ -293,7 +305,7 @@ FORMAT_MODULE_PATH = ["core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
-LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 WAGTAIL_I18N_ENABLED = True
@@ -376,15 +388,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SSE Asia <no-reply@ss
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security ---------------------------------------------------------------------------
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
-if not DEBUG:
+if HTTPS:
     # TLS ends at the reverse proxy, which must set X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -39,7 +39,14 @@ print(json.dumps({
     "email_host": getattr(settings, "EMAIL_HOST", ""),
     "email_password": getattr(settings, "EMAIL_HOST_PASSWORD", ""),
     "secure_cookies": settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE,
+    "any_secure_cookie": settings.SESSION_COOKIE_SECURE or settings.CSRF_COOKIE_SECURE
+    or settings.LANGUAGE_COOKIE_SECURE,
+    "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "hsts": settings.SECURE_HSTS_SECONDS,
+    "proxy_ssl_header": settings.SECURE_PROXY_SSL_HEADER,
     "hosts": settings.ALLOWED_HOSTS,
+    "site_url": settings.SITE_URL,
+    "middleware": settings.MIDDLEWARE,
 }))
 """
 
@@ -95,6 +102,8 @@ def test_production_settings_come_from_the_environment():
     assert conf["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (conf["email_host"], conf["email_password"]) == ("smtp.example.org", "p@ss")
     assert conf["secure_cookies"] is True
+    assert conf["ssl_redirect"] is True
+    assert conf["hsts"] == 60 * 60 * 24 * 365
     assert conf["hosts"] == ["sse.example.org"]
 
 
@@ -125,3 +134,76 @@ def test_email_url_parsing():
         "EMAIL_USE_SSL": True,
         "EMAIL_USE_TLS": False,
     }
+
+
+# `make run`: the embedded default in the production profile, on this machine's plain HTTP.
+MAKE_RUN = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": REAL_KEY, "SITE_URL": "http://127.0.0.1:9000"}
+
+
+def test_make_runs_profile_serves_plain_http_on_this_machine():
+    conf = settings_with(MAKE_RUN)
+
+    assert conf["debug"] is False
+    assert conf["db"] == "django.db.backends.sqlite3"
+    # Over http://, a Secure cookie would not come back: no login, no form would work.
+    assert conf["any_secure_cookie"] is False
+    assert conf["ssl_redirect"] is False
+    assert conf["hsts"] == 0
+    assert conf["proxy_ssl_header"] is None
+    assert conf["hosts"] == ["127.0.0.1", "localhost", "[::1]"]
+
+
+def test_the_embedded_default_behind_tls_is_secure_again():
+    conf = settings_with({**MAKE_RUN, "SITE_URL": "https://sse.example.org"})
+
+    assert conf["secure_cookies"] is True
+    assert conf["ssl_redirect"] is True
+    assert "sse.example.org" in conf["hosts"]
+
+
+def test_a_real_database_is_served_over_https_whatever_site_url_says():
+    conf = settings_with({**PRODUCTION, "SITE_URL": "http://sse.example.org"})
+
+    assert conf["secure_cookies"] is True
+    assert conf["ssl_redirect"] is True
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_site_url_defaults_to_the_development_address(value):
+    conf = settings_with({} if value is None else {"SITE_URL": value})
+
+    assert conf["site_url"] == "http://127.0.0.1:8000"
+
+
+def test_pages_are_compressed_after_whitenoise_answers_for_static_files():
+    middleware = settings_with({})["middleware"]
+
+    whitenoise = middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
+    assert middleware[whitenoise + 1] == "config.middleware.TextGZipMiddleware"
+
+
+SERVE_MEDIA = """
+import django, pathlib, sys
+django.setup()
+from django.test import Client
+from django.urls import Resolver404, resolve
+root = pathlib.Path(sys.argv[1])
+(root / "images").mkdir()
+(root / "images" / "co-op.png").write_bytes(b"a picture")
+image = Client(HTTP_HOST="127.0.0.1").get("/media/images/co-op.png")
+print(image.status_code, b"".join(image.streaming_content).decode())
+try:
+    print(resolve("/media/documents/minutes.pdf").view_name)
+except Resolver404:
+    print("not found")
+"""
+
+
+def test_make_run_serves_uploaded_images_but_never_documents_as_files(tmp_path):
+    result = run(["-c", SERVE_MEDIA, str(tmp_path)], {**MAKE_RUN, "MEDIA_ROOT": str(tmp_path)})
+
+    assert result.returncode == 0, result.stderr
+    image, document = result.stdout.splitlines()[-2:]
+    assert image == "200 a picture"
+    # A document's file goes through Wagtail's document view, which checks its privacy.
+    assert document == "not found"
