@@ -11,7 +11,6 @@ from wagtail.search import index
 from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
 from core import registry
 from core.blocks import BaseStreamBlock
-from core.times import reader_zone
 
 
 def country_sections(request, country):
@@ -68,7 +67,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         if shows_dashboard(request):
             context["sections"] = dashboard_sections(request)
-            context["reader_zone"] = reader_zone(request.user)
             return context
         # What the apps offer (core.registry.home_sections), then the countries.
         context["sections"] = [

@@ -254,6 +254,20 @@ def test_recent_messages_in_joined_spaces_newest_first_linked(home):
         assert absent not in spaces
 
 
+def test_message_times_are_in_the_members_time_zone(home):
+    member = UserFactory(time_zone="Asia/Tokyo")
+    space = SpaceFactory()
+    MembershipFactory(space=space, user=member)
+    MessageFactory(space=space, created_at=datetime(2026, 1, 5, 23, 30, tzinfo=UTC))
+    MessageFactory(space=space)  # just now
+
+    spaces = section(dashboard_of(member), "spaces")
+
+    assert '<time datetime="2026-01-05T23:30:00Z"' in spaces
+    assert 'title="6 Jan 2026, 08:30">6 Jan 2026</time>' in spaces  # Tokyo: the next morning
+    assert "just now" in spaces
+
+
 def test_a_few_messages_only(home):
     member = UserFactory()
     space = SpaceFactory()
