@@ -25,8 +25,9 @@ def test_sign_up_verify_log_in_edit_profile_and_switch_to_thai(browser_page, mai
     page.get_by_role("button", name="Sign Up").click()
 
     page.get_by_role("heading", name="Verify Your Email Address").wait_for()
-    assert len(mailoutbox) == 1
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
+    sent = [message for message in mailoutbox if message.to == ["kanya@example.net"]]
+    assert len(sent) == 1  # (the demo seed's own e-mails may be in the outbox too)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", sent[0].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
 
