@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import ratelimit
+from core.times import format_time, reader_zone
 
 from .. import permissions
 from ..models import (
@@ -132,7 +132,7 @@ def check_may_post(author, category):
         raise PostError(
             "suspended",
             _("You are suspended until %(until)s: you may read but not post.")
-            % {"until": timezone.localtime(author.suspended_until).strftime("%Y-%m-%d %H:%M")},
+            % {"until": format_time(author.suspended_until, reader_zone(author))},
         )
     if not permissions.can_post(author, category):
         raise PostError("forbidden", _("You cannot post in this category."))

@@ -44,6 +44,7 @@
 //   body_html is the server's sanitised HTML; every other text is set with textContent.
 
 import { openLive } from "./live.js";
+import { formatTime as formatMoment } from "./time.js";
 
 const DEBOUNCE_MS = 400, MAX_WAIT_MS = 2000, SEEN_MAX = 500;
 const NO_REPLAY = Number.MAX_SAFE_INTEGER; // ?after= past every id: the server replays nothing
@@ -183,21 +184,8 @@ function showStatus(code, eventId) {
   statusBadge.textContent = label("status", code);
 }
 
-function formatTime(iso) {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return "";
-  const lang = document.documentElement.lang || undefined;
-  // Like the server's "j M Y, H:i", in the Gregorian calendar (Intl counts Buddhist years in Thai).
-  const options = {
-    day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
-    hourCycle: "h23", calendar: "gregory",
-  };
-  try {
-    return new Intl.DateTimeFormat(lang, { ...options, timeZone: zone }).format(when);
-  } catch { // an unknown zone or language: the browser's own
-    return new Intl.DateTimeFormat(undefined, options).format(when);
-  }
-}
+// As the server prints it (core/times.py, through time.js), in the root's zone.
+const formatTime = (iso) => formatMoment(iso, { zone });
 
 // "Status: Planned → In progress" with the page's words (strings.status_change), else the arrow.
 function statusChange(before, after) {

@@ -19,12 +19,13 @@
 // "rate_limited" ones keep the message pending and retry it later.
 
 import { openLive } from "./live.js";
+import { timeElement } from "./time.js";
 
 const MAX_BODY = 4000, RATE_RETRY_MS = 10_000, UNAVAILABLE_RETRY_MS = 3_000;
 const NEAR_BOTTOM_PX = 80;
 const ERROR_CODES = ["rate_limited", "too_long", "bad_request", "forbidden", "unavailable"];
 
-let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl, timeFormat;
+let root, list, statusEl, announcer, composer, textarea, limitEl, presenceEl;
 let strings = {}, userId = "", canModerate = false, myName = "";
 let live = null;   // the socket (live.js)
 let isOpen = false;
@@ -69,12 +70,7 @@ const nearBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight 
 const scrollToBottom = () => { list.scrollTop = list.scrollHeight; };
 const canDelete = (authorId) => canModerate || String(authorId) === userId;
 
-function timeEl(iso) {
-  const node = el("time"), date = new Date(iso);
-  node.setAttribute("datetime", iso || "");
-  if (!Number.isNaN(date.getTime())) node.textContent = timeFormat.format(date);
-  return node;
-}
+const timeEl = (iso) => timeElement(iso); // as the server prints it, in the reader's zone (time.js)
 
 function deleteButton() {
   const button = el("button", "message-delete-button", t("delete"));
@@ -391,9 +387,6 @@ function init() {
   try { strings = JSON.parse(document.getElementById("space-strings")?.textContent || "{}"); } catch { strings = {}; }
   userId = root.dataset.userId || "";
   canModerate = root.dataset.canModerate === "true";
-  const timeOptions = { hour: "2-digit", minute: "2-digit" };
-  try { timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, timeOptions); }
-  catch { timeFormat = new Intl.DateTimeFormat(undefined, timeOptions); } // invalid lang attribute
   for (const li of list.querySelectorAll("li.message[data-id]")) {
     const s = Number(li.dataset.seq) || 0;
     if (s > seq) { seq = s; cursor = Number(li.dataset.id) || cursor; }

@@ -300,7 +300,9 @@ def test_the_live_client_gets_its_words_translated(client, people, thailand):
     html = client.get("/th/spaces/thailand/").content.decode()
 
     assert '<script id="space-strings" type="application/json">' in html
-    words = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
+    words = json.loads(
+        html.split('"space-strings" type="application/json">')[1].split("</script>")[0]
+    )
     assert set(words) >= {"connecting", "connected", "offline", "pending", "new_message"}
     assert words["pending"] != "Sending…"  # in Thai
 

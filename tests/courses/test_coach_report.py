@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from accounts.constants import Constituency, Country, Role
+from core.times import iso
 from courses import services
 from courses.models import Enrolment
 from tests.accounts.factories import UserFactory, focal_point, site_admin
@@ -132,10 +133,9 @@ def test_learners_with_their_progress_and_quiz_results(client, trainer, course):
     assert "4 (100%)" in second
     assert "100% best, 2 attempts" in second
     assert "✓ passed" in second
-    completed = Enrolment.objects.get(user=finished).completed_at.astimezone(
-        ZoneInfo("Asia/Bangkok")
-    )
-    assert f'<time datetime="{completed.isoformat()}">' in second  # the reader's zone
+    completed = Enrolment.objects.get(user=finished).completed_at
+    day = f"{completed.astimezone(ZoneInfo('Asia/Bangkok')):%-d %b %Y}"  # the reader's zone
+    assert f'<time datetime="{iso(completed)}" data-time="date">{day}</time>' in second
     assert started.name in first
 
 

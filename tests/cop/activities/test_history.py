@@ -10,6 +10,7 @@ import pytest
 from accounts.constants import Role
 from cop.activities import history, services
 from cop.activities.periods import Period
+from core import times
 from tests.accounts.factories import UserFactory, focal_point
 from tests.courses.workshops.factories import WorkshopFactory
 
@@ -211,8 +212,9 @@ def test_times_are_shown_in_the_readers_zone(client, focal, activity):
 
     html = client.get(f"/activities/{activity.pk}/history/").content.decode()
 
-    shown = activity.history.get().history_date.astimezone(ZoneInfo("Asia/Tokyo"))
-    assert f'<time datetime="{shown.isoformat()}">' in html
+    when = activity.history.get().history_date
+    shown = f"{when.astimezone(ZoneInfo('Asia/Tokyo')):%-d %b %Y, %H:%M}"
+    assert f'<time datetime="{times.iso(when)}" data-time="datetime">{shown}</time>' in html
 
 
 def test_a_change_by_a_deleted_account_is_still_told(focal, activity):

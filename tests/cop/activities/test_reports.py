@@ -14,6 +14,7 @@ from cop.activities.constants import ReportStatus
 from cop.activities.models import Report
 from cop.activities.periods import Period, recent
 from cop.activities.views import common
+from core import times
 from tests.accounts.factories import UserFactory, focal_point, site_admin
 
 from .factories import ActivityFactory, IndicatorFactory, ReportFactory, ValueFactory
@@ -379,5 +380,8 @@ def test_times_are_shown_in_the_readers_zone(client, thai_focal, officer):
     response = client.get(page())
 
     assert response.context["reader_zone"] == "Asia/Tokyo"
-    submitted = report_of().submitted_at.astimezone(zoneinfo.ZoneInfo("Asia/Tokyo"))
-    assert f'datetime="{submitted.isoformat()}"' in response.content.decode()
+    when = report_of().submitted_at
+    shown = f"{when.astimezone(zoneinfo.ZoneInfo('Asia/Tokyo')):%-d %b %Y, %H:%M}"
+    assert (
+        f'datetime="{times.iso(when)}" data-time="datetime">{shown}<' in response.content.decode()
+    )

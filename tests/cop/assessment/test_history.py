@@ -70,8 +70,8 @@ def test_the_history_lists_submitted_assessments_newest_first_with_their_changes
     assert response.status_code == 200
     assert [a.pk for a, _features in response.context["rows"]] == [second.pk, first.pk]
     assert page.index("Somchai Colleague") < page.index("Malee Member")
-    assert 'datetime="2026-01-15T09:00:00+07:00"' in page  # Bangkok time
-    assert 'datetime="2025-03-02T06:30:00+07:00"' in page
+    assert 'datetime="2026-01-15T02:00:00Z" data-time="datetime">15 Jan 2026, 09:00<' in page
+    assert 'datetime="2025-03-01T23:30:00Z" data-time="datetime">2 Mar 2025, 06:30<' in page
     assert "SSE organization or enterprise (SSEOE)" in page
     assert "Outside the SSE as mapped" in page
     changes = cells(page)
@@ -96,7 +96,7 @@ def test_the_time_is_shown_in_the_readers_own_zone(client, member, org):
 
     page = html(client.get(url(org)))
 
-    assert 'datetime="2025-03-02T07:30:00+08:00"' in page
+    assert 'datetime="2025-03-01T23:30:00Z" data-time="datetime">2 Mar 2025, 07:30<' in page
 
 
 def test_an_organization_with_no_submission_yet_says_so(client, member, org):

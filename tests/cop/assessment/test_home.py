@@ -64,7 +64,7 @@ def test_a_member_sees_its_organizations_with_their_latest_result_and_buttons(cl
     assert "Somebody Else" not in page
     assert f'href="{reverse("assessment_result", args=[result.pk])}"' in page
     assert "Partial hybrid organization (PHO)" in page
-    assert "March 2, 2025" in page
+    assert "2 Mar 2025" in page
     assert page.count("Continue the assessment") == 1
     assert page.count("Start an assessment") == 2
     assert f'action="{reverse("assessment_start", args=[draft_org.pk])}"' in page

@@ -15,6 +15,7 @@ from cop.assessment import services
 from cop.assessment.constants import Formality, MemberRole, OrgType, Source
 from cop.assessment.models import Invitation, Membership, Organization
 from cop.assessment.views import common
+from core.times import iso
 from tests.accounts.factories import UserFactory, focal_point, site_admin
 
 from .factories import OrganizationFactory, assessed, mapped
@@ -441,7 +442,10 @@ def test_pending_invitations_are_listed_with_their_expiry_in_the_readers_time_zo
 
     local = invitation.expires_at.astimezone(ZoneInfo("Asia/Tokyo"))
     assert "colleague@example.net" in page
-    assert f"the link works until {dateformat.format(local, 'N j, Y, P')}" in page
+    assert (
+        f'the link works until <time datetime="{iso(invitation.expires_at)}" data-time="datetime">'
+        f"{dateformat.format(local, 'j M Y, H:i')}</time>"
+    ) in page
 
 
 def test_a_new_invitation_to_the_same_address_replaces_the_pending_one(client):
