@@ -6,8 +6,12 @@ from wagtail.users.apps import WagtailUsersAppConfig as BaseWagtailUsersAppConfi
 class AccountsConfig(AppConfig):
     """The custom user model, profile, roles, allauth adapters and forms."""
 
+    default = True  # this module holds two configs: INSTALLED_APPS' "accounts" means this one
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job
 
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):

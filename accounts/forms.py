@@ -8,6 +8,7 @@ from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from .constants import COUNTRY_TIME_ZONES
+from .languages import language_choices
 from .models import User
 from .validators import (
     normalise_name,
@@ -60,6 +61,10 @@ def profile_fields():
     """Fresh form fields for the profile questions, as the model defines them."""
     fields = forms.fields_for_model(User, fields=PROFILE_FIELDS)
     fields["time_zone"] = TimeZoneChoiceField()
+    fields["language"].choices = language_choices()
+    fields["language"].help_text = _(
+        "When the site itself is in this language, it switches to it as you log in."
+    )
     fields["gender"].help_text = User._meta.get_field("gender").help_text
     fields["gender"].choices = [("", _("Not answered")), *fields["gender"].choices[1:]]
     fields["name"].widget.attrs.update({"autocomplete": "name"})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import UpdateView
 
 from .forms import ProfileForm
+from .languages import switch_to
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -18,5 +19,8 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return self.request.user
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        if "language" in form.changed_data:  # the site switches to it, if it speaks it
+            response = switch_to(self.request, response, form.instance.language)
         messages.success(self.request, _("Your profile is saved."))
-        return super().form_valid(form)
+        return response

@@ -66,12 +66,20 @@ def chromium(settings, monkeypatch):
         connections.close_all()
 
 
-def log_in(page, email, password="demo-pass-2026"):
+def log_in(page, email, password="demo-pass-2026", language="en"):
+    """Log in from the English login page. The site then speaks the member's preferred
+    language (the demo learner and focal.th prefer Thai); the journeys are written in
+    `language`, so the member switches to it with the footer's switcher (None: stay)."""
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password:", exact=True).fill(password)
     page.get_by_role("button", name="Log in", exact=True).click()
-    page.get_by_role("button", name="Log out").wait_for()
+    # On a phone "Log out" is in the closed header menu: there, not visible; its words are
+    # the member's language's.
+    page.locator('form[action$="/accounts/logout/"] button').first.wait_for(state="attached")
+    if language and page.locator("html").get_attribute("lang") != language:
+        page.locator(f'.language-switcher button[value="{language}"]').click()
+        page.locator(f'html[lang="{language}"]').wait_for(state="attached")
 
 
 @pytest.fixture
