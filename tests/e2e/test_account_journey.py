@@ -31,8 +31,13 @@ def test_sign_up_verify_log_in_edit_profile_and_switch_to_thai(browser_page, mai
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
 
-    # Confirming signs the new member in, on their dashboard.
+    # Confirming signs the new member in, on their dashboard, in the language they prefer.
+    page.wait_for_url(re.compile(r"/th/$"))
     page.locator("section.dashboard-learning").wait_for()
+    assert page.locator("html").get_attribute("lang") == "th"
+    page.get_by_role("button", name="English").click()  # the footer's switcher
+    page.wait_for_url(re.compile(r"/$"))
+    page.locator('html[lang="en"]').wait_for(state="attached")
     page.get_by_role("link", name="กัญญา ใจดี").click()
 
     page.get_by_role("heading", name="Your profile").wait_for()

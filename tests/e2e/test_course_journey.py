@@ -5,6 +5,7 @@ import re
 import pytest
 
 from courses.models import CoursePage, LessonPage, QuizPage
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,10 +30,7 @@ def test_enrol_learn_fail_pass_and_verify_the_certificate(browser_page):
     lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
     quiz = QuizPage.objects.descendant_of(course).live().get()
 
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill("learner@example.org")
-    page.get_by_label("Password:", exact=True).fill("demo-pass-2026")
-    page.get_by_role("button", name="Log in", exact=True).click()
+    log_in(page, "learner@example.org")  # who prefers Thai: back to English for the journey
 
     page.get_by_role("link", name="Courses").first.click()
     page.get_by_role("link", name=course.title).click()
