@@ -8,13 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, translation
 
 from accounts.constants import Role
 from cop.assessment import services
 from cop.assessment.constants import Formality, MemberRole, OrgType, Source
 from cop.assessment.models import Invitation, Membership, Organization
 from cop.assessment.views import common
+from core import times
 from core.times import iso
 from tests.accounts.factories import UserFactory, focal_point, site_admin
 
@@ -430,6 +431,39 @@ def test_an_invitation_is_emailed_after_commit_with_its_link(
     assert "Lamphun Dairy Cooperative" in message.subject
     assert "Arunee Admin invites you to join Lamphun Dairy Cooperative" in message.body
     assert f"/assessment/invitations/{invitation.token}/" in message.body
+
+
+def test_the_invitation_email_speaks_the_invited_members_language_and_time_zone(
+    django_capture_on_commit_callbacks,
+):
+    admin = UserFactory(time_zone="Asia/Tokyo", language="en")
+    UserFactory(email="colleague@example.net", time_zone="Asia/Kathmandu", language="th")
+    org = OrganizationFactory(admins=[admin])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invite(admin, org, "Colleague@example.net")
+
+    (message,) = mail.outbox
+    with translation.override("th"):
+        until = times.format_time(invitation.expires_at, "Asia/Kathmandu")
+    assert f"ลิงก์นี้ใช้ได้ครั้งเดียว จนถึง {until} (Asia/Kathmandu)" in message.body
+
+
+def test_an_invitation_to_an_address_without_an_account_reads_in_the_inviters_zone(
+    django_capture_on_commit_callbacks,
+):
+    admin = UserFactory(time_zone="Asia/Tokyo", language="en")
+    org = OrganizationFactory(admins=[admin])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invite(admin, org, "newcomer@example.net")
+
+    (message,) = mail.outbox
+    until = times.format_time(invitation.expires_at, "Asia/Tokyo")
+    assert f"The link works once, until {until} (Asia/Tokyo)." in message.body
+    assert until.endswith(
+        invitation.expires_at.astimezone(times.zone_info("Asia/Tokyo")).strftime("%H:%M")
+    )
 
 
 def test_pending_invitations_are_listed_with_their_expiry_in_the_readers_time_zone(client):
