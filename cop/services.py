@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.templatetags.members import member_url
 from core import ratelimit
 from core.commit import after_commit
 from core.decisions import AlreadyDecided, decide
@@ -89,7 +90,11 @@ def serialise(message):
         "id": message.id,
         "seq": message.seq,
         "client_id": str(message.client_id),
-        "author": {"id": message.author_id, "name": message.author.name},
+        "author": {
+            "id": message.author_id,
+            "name": message.author.name,
+            "url": member_url(message.author),  # their public page ("" for none)
+        },
         "body_html": message.body_html,
         "created": message.created_at.isoformat(),
     }

@@ -73,7 +73,7 @@ const canDelete = (authorId) => canModerate || String(authorId) === userId;
 const timeEl = (iso) => timeElement(iso); // as the server prints it, in the reader's zone (time.js)
 
 function deleteButton() {
-  const button = el("button", "message-delete-button", t("delete"));
+  const button = el("button", "message-delete-button link-button", t("delete"));
   button.type = "button";
   return button;
 }
@@ -82,7 +82,13 @@ function renderMessage(msg) {
   const li = el("li", "message"), meta = el("p", "message-meta"), body = el("div", "message-body");
   li.id = `m-${msg.id}`;
   Object.assign(li.dataset, { id: msg.id, authorId: msg.author?.id ?? "" });
-  meta.append(el("strong", "message-author", msg.author?.name ?? ""), " ", timeEl(msg.created));
+  const author = el("strong", "message-author");
+  if (msg.author?.url) {
+    const link = el("a", "", msg.author.name ?? "");
+    link.href = msg.author.url; // a path of this site, made by the server
+    author.append(link);
+  } else author.textContent = msg.author?.name ?? "";
+  meta.append(author, " ", timeEl(msg.created));
   body.innerHTML = msg.body_html ?? ""; // sanitised by the server
   li.append(meta, body);
   if (canDelete(msg.author?.id)) li.append(deleteButton());

@@ -58,7 +58,11 @@ async def test_a_message_is_stored_then_acked_and_broadcast_sanitised():
     assert ack == {"type": "ack", "client_id": client_id, "id": rows[0][0]}
     message = seen_by_b[-1]
     assert message["id"] == rows[0][0]
-    assert message["author"] == {"id": alice.id, "name": "Alice"}
+    assert message["author"] == {  # with a link to the author's public page
+        "id": alice.id,
+        "name": "Alice",
+        "url": f"/members/{alice.handle}/",
+    }
     assert message["body_html"] == "<p>Hi &lt;script&gt;x&lt;/script&gt; <strong>all</strong></p>\n"
     assert message["client_id"] == client_id
     await a.disconnect()

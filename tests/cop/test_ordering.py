@@ -183,7 +183,7 @@ async def test_live_and_replayed_frames_carry_seq_and_a_deleted_message_replays_
         "id": later.id,
         "seq": 2,
         "client_id": client_id,
-        "author": {"id": alice.id, "name": "Alice"},
+        "author": {"id": alice.id, "name": "Alice", "url": f"/members/{alice.handle}/"},
         "body_html": "<p>later</p>\n",
         "created": later.created_at.isoformat(),
     }
@@ -247,7 +247,7 @@ def test_after_returns_the_frames_after_an_id_in_order_fifty_a_page(client):
             "id": message.id,
             "seq": message.seq,
             "client_id": str(message.client_id),
-            "author": {"id": author.id, "name": "Author"},
+            "author": {"id": author.id, "name": "Author", "url": f"/members/{author.handle}/"},
             "body_html": f"<p>{message.body}</p>\n",
             "created": message.created_at.isoformat(),
         }

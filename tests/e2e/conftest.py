@@ -1,6 +1,8 @@
 import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connections
 
 from tests.conftest import chromium_path, need
@@ -82,14 +84,42 @@ def log_in(page, email, password="demo-pass-2026", language="en"):
         page.locator(f'html[lang="{language}"]').wait_for(state="attached")
 
 
+def screenshot_folder():
+    """Where journeys save their screenshots for review: E2E_SCREENSHOTS, else build/screenshots
+    at the repository's root (ignored by git); made if missing."""
+    folder = Path(
+        os.environ.get("E2E_SCREENSHOTS")
+        or Path(django_settings.BASE_DIR) / "build" / "screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture
-def browser_page(seeded_database, live_server, chromium, settings):
+def shots(request):
+    """shots(page, name, full_page=True) saves the page as <test module>-<name>.png in the
+    screenshot folder and returns the file's path."""
+    prefix = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_").replace("_", "-")
+    folder = screenshot_folder()
+
+    def take(page, name, full_page=True):
+        path = folder / f"{prefix}-{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def browser_page(request, seeded_database, live_server, chromium, settings):
     """A Playwright page in Debian's Chromium, talking to the live test server."""
     settings.SITE_URL = live_server.url  # where e-mails link to: the server the browser uses
     context = chromium.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
-    if os.environ.get("E2E_SCREENSHOTS"):
-        page.screenshot(path=os.environ["E2E_SCREENSHOTS"], full_page=True)
+    if os.environ.get("E2E_SCREENSHOTS"):  # the journey's last page
+        page.screenshot(
+            path=str(screenshot_folder() / f"{request.node.name}-last.png"), full_page=True
+        )
     context.close()

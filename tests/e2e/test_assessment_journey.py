@@ -4,7 +4,6 @@ to a result classified PHO with guidance on the weak feature 5 and the lesson th
 teaches it; they publish it, and an anonymous reader finds it in the tapestry, filtered
 by Thailand. Then the questionnaire without JavaScript: a step answered and saved."""
 
-import os
 import re
 
 import pytest
@@ -31,19 +30,6 @@ CONDITIONS = {
     "economic": ["Yes", "Yes"],
     "democratic": ["No", "No"],
 }
-
-
-@pytest.fixture
-def shots(tmp_path):
-    """Where the screenshots go: E2E_SCREENSHOTS (a folder here, made if missing: this
-    journey takes several) or the test's tmp_path."""
-    folder = os.environ.get("E2E_SCREENSHOTS") or str(tmp_path)
-    if os.path.splitext(folder)[1]:  # a file name, as conftest's single shot takes
-        folder = os.path.dirname(folder) or "."
-    os.makedirs(folder, exist_ok=True)
-    return lambda page, name: page.screenshot(
-        path=os.path.join(folder, f"assessment-{name}.png"), full_page=True
-    )
 
 
 def new_page(chromium, base_url, **options):

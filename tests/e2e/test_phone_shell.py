@@ -2,8 +2,6 @@
 opens the navigation (with the keyboard, and without JavaScript); a space opens at its
 latest messages with the composer in view, and the composer stays there while reading."""
 
-import os
-
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,18 +15,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def shots(tmp_path):
-    """Where the screenshots go: E2E_SCREENSHOTS (a folder, made if missing) or tmp_path."""
-    folder = os.environ.get("E2E_SCREENSHOTS") or str(tmp_path)
-    if os.path.splitext(folder)[1]:  # a file name, as conftest's single shot takes
-        folder = os.path.dirname(folder) or "."
-    os.makedirs(folder, exist_ok=True)
-    return lambda page, name, full_page=False: page.screenshot(
-        path=os.path.join(folder, f"phone-shell-{name}.png"), full_page=full_page
-    )
 
 
 def new_page(chromium, base_url, **options):
