@@ -1,8 +1,22 @@
-"""Seeding helpers every app's demo seeder uses: idempotent page creation and translation
-of Wagtail pages with wagtail-localize, as an editor would do it in the admin."""
+"""Seeding helpers every app's demo seeder uses: the demo accounts it needs, idempotent
+page creation and translation of Wagtail pages with wagtail-localize, as an editor would
+do it in the admin."""
 
+from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+
+def demo_people(emails, what, stdout=None):
+    """{email: user} for the demo accounts `emails`, or None (saying so on `stdout`) when
+    one is missing: the seeder of `what` ("Follow-up activities") then skips its part."""
+    emails = set(emails)
+    people = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
+    if missing := sorted(emails - set(people)):
+        if stdout:
+            stdout.write(f"{what}: skipped (no {', '.join(missing)}).")
+        return None
+    return people
 
 
 def child_page(parent, model, slug, **fields):

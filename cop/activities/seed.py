@@ -25,11 +25,11 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import COUNTRY_TIME_ZONES
+from core.seeding import demo_people
 
 from . import services
 from .constants import REGIONAL, Aggregation, EventKind
@@ -63,10 +63,8 @@ def seed_activities(stdout=None):
     """Create the demo activities that do not exist yet, then play the demo reports
     that were never played; leave everything else as it is."""
     emails = _emails()
-    people = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
-    if missing := sorted(emails - set(people)):
-        if stdout:
-            stdout.write(f"Follow-up activities: skipped (no {', '.join(missing)}).")
+    people = demo_people(emails, "Follow-up activities", stdout)
+    if people is None:
         return
     existing = set(
         Activity.objects.filter(title__in=[spec["title"] for spec in ACTIVITIES]).values_list(

@@ -17,13 +17,12 @@ correction, a Thai text, an organization's later assessments and choices).
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.strings import StringValue
 
-from core.seeding import translate_page
+from core.seeding import demo_people, translate_page
 
 from . import services
 from .constants import Source
@@ -80,10 +79,8 @@ def seed_questionnaire():
 def seed_organizations(stdout=None):
     """Create the demo organizations that do not exist yet, with their assessments."""
     emails = {spec["by"] for spec in ORGANIZATIONS}
-    people = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
-    if missing := sorted(emails - set(people)):
-        if stdout:
-            stdout.write(f"Self-assessment organizations: skipped (no {', '.join(missing)}).")
+    people = demo_people(emails, "Self-assessment organizations", stdout)
+    if people is None:
         return
     existing = set(
         Organization.objects.filter(name__in=[spec["name"] for spec in ORGANIZATIONS]).values_list(
