@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.constants import COUNTRY_SLUGS, PROGRAMME_COUNTRY_CHOICES
+from core import wordsplit
 
 
 class SpaceKind(models.TextChoices):
@@ -106,16 +107,21 @@ class Membership(models.Model):
         return self.muted_until is not None and self.muted_until > (now or timezone.now())
 
 
+MAX_SEARCH_WORDS = 8  # a query's words the archive looks for
+
+
 class MessageQuerySet(models.QuerySet):
     def create_next(self, space, **fields):
         """Store the space's next message: lock the space's row, take the next seq, insert.
 
         Call inside a transaction: the lock is held until it commits, so within a space
         ids and seqs become visible in order (no lower id committed after a higher one).
+        Its `search_text` is made from its body here, the one place messages are made.
         """
         last_seq = (
             Space.objects.select_for_update().filter(pk=space.pk).values_list("last_seq", flat=True)
         ).get()
+        fields.setdefault("search_text", wordsplit.search_text(fields.get("body", "")))
         message = self.create(space=space, seq=last_seq + 1, **fields)
         Space.objects.filter(pk=space.pk).update(
             last_seq=message.seq, last_message_at=message.created_at
@@ -127,6 +133,19 @@ class MessageQuerySet(models.QuerySet):
 
     def after(self, message_id):
         return self.filter(id__gt=message_id).order_by("id")
+
+    def matching(self, query):
+        """The messages with every word of `query` in their text, or whose author's name
+        contains it. Words are matched as core.wordsplit folds and cuts both the query
+        and the stored text (a Thai word inside a sentence, Vietnamese without its tone
+        marks, Cyrillic in any case), each as part of a word too ("coop" finds
+        "cooperative"). A query without words (punctuation only) is matched as typed."""
+        words = wordsplit.search_words(query)[:MAX_SEARCH_WORDS]
+        if words:
+            text = models.Q(*(models.Q(search_text__contains=word) for word in words))
+        else:
+            text = models.Q(body__icontains=query)
+        return self.filter(text | models.Q(author__name__icontains=query))
 
 
 class Message(models.Model):
@@ -151,6 +170,9 @@ class Message(models.Model):
     seq = models.PositiveBigIntegerField(editable=False)
     body = models.TextField(max_length=MAX_LENGTH)
     body_html = models.TextField()
+    # The body folded and cut into words (core.wordsplit.search_text), what the archive's
+    # search reads: made with the message (MessageQuerySet.create_next).
+    search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True)
     deleted_by = models.ForeignKey(

@@ -1,23 +1,31 @@
 """Search snippets: a short excerpt of a result's text with the words searched for in
 <mark>, the first match in the middle, everything else HTML-escaped.
 
-Matching is by substring, case-insensitive, not by word: Thai, Lao, Khmer, Chinese and
-Japanese are written without spaces between words, so "สหกรณ์" is found inside
-"สหกรณ์การเกษตร". An excerpt is cut at a space where there is one near the cut, else
-between two graphemes (never between a letter and its tone mark or vowel sign), and says
-with "…" that it was cut. When no word matches as typed, a word's stem does (the search
-backend stems English: "cooperatives" found "cooperative"), or the excerpt is the text's
-beginning, without a mark.
+The query's words are those the search itself looks for (core.wordsplit.search_text:
+folded, and Thai, Lao, Khmer, Chinese and Japanese cut into words by ICU), found in the
+text folded the same way, character by character, and marked in the text as written:
+"hop tac xa" marks "Hợp tác xã", "кооператив" marks "Кооператив". Matching is by
+substring, not by word, so "สหกรณ์" is found inside "สหกรณ์การเกษตร" whatever the
+dictionary made of it. A mark never ends between a letter and its tone mark or vowel.
+An excerpt is cut at a space where there is one near the cut, else between two graphemes
+(never between a letter and its tone mark or vowel sign), and says with "…" that it was
+cut. When no word matches as typed, a word's stem does (the search backend stems
+English: "cooperatives" found "cooperative"), or the excerpt is the text's beginning,
+without a mark.
 """
 
 import html
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from accounts.graphemes import is_cut_point
+
+from .wordsplit import folded_with_offsets, search_words
 
 SNIPPET_LENGTH = 180  # characters of text around the first match
 MAX_TERMS = 8
@@ -31,16 +39,18 @@ _BLOCK_TAGS = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def terms(query):
-    """The words of `query` (at most MAX_TERMS), without repeats, the longest first (so a
-    longer word wins where two overlap). A lone Latin letter or sign would mark half the
-    text: left out (a lone Chinese or Thai character is a word and stays)."""
+    """The words of `query` as the search folds them (at most MAX_TERMS), without
+    repeats, the longest first (so a longer word wins where two overlap). A lone Latin
+    letter or sign would mark half the text: left out (a lone Chinese or Thai character
+    is a word and stays)."""
     words = [
         word
-        for word in unicodedata.normalize("NFC", query or "").split()[:MAX_TERMS]
+        for word in search_words(query or "")[:MAX_TERMS]
         if len(word) > 1 or (word.isalpha() and word.lower() == word.upper())
     ]
-    return sorted(dict.fromkeys(words), key=len, reverse=True)
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
 def _pattern(words, stems=False):
@@ -54,33 +64,52 @@ def _pattern(words, stems=False):
         ]
         if not parts:
             return None
-        return re.compile("|".join(parts), re.IGNORECASE)
-    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+        return re.compile("|".join(parts))
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
-def _matcher(text, query):
-    """The pattern that finds the query's words in `text`, and its first match."""
+def _matches(text, query):
+    """Where the query's words are in `text`: (start, end) spans of the text as written,
+    in order, each whole graphemes; [] for none."""
     words = terms(query)
+    if not words:
+        return []
+    folded, offsets = folded_with_offsets(text)
     for stems in (False, True):
         pattern = _pattern(words, stems)
-        match = pattern.search(text) if pattern else None
-        if match:
-            return pattern, match
-    return None, None
-
-
-def _marked(text, pattern):
-    """`text` escaped, with every match of `pattern` in <mark>."""
-    if pattern is None:
-        return escape(text)
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        if match.end() == match.start():
+        if pattern is None:
             continue
-        out.append(escape(text[last : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    out.append(escape(text[last:]))
+        spans = [
+            _in_text(text, offsets, match.start(), match.end())
+            for match in pattern.finditer(folded)
+            if match.end() > match.start()
+        ]
+        if spans:
+            return spans
+    return []
+
+
+def _in_text(text, offsets, start, end):
+    """The span of `text` whose folding is folded[start:end], widened to whole graphemes."""
+    if offsets is not None:
+        start, end = bisect_right(offsets, start) - 1, bisect_left(offsets, end)
+    while start > 0 and not is_cut_point(text, start):
+        start -= 1
+    while end < len(text) and not is_cut_point(text, end):
+        end += 1
+    return start, end
+
+
+def _marked(text, start, end, spans):
+    """text[start:end] escaped, with every span inside it in <mark>."""
+    out, last = [], start
+    for span_start, span_end in spans:
+        if span_start < last or span_end > end:
+            continue
+        out.append(escape(text[last:span_start]))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        last = span_end
+    out.append(escape(text[last:end]))
     return "".join(out)
 
 
@@ -126,19 +155,25 @@ def snippet(text, query, length=SNIPPET_LENGTH):
     text = _clean(text)
     if not text:
         return ""
-    pattern, match = _matcher(text, query)
+    spans = _matches(text, query)
+    match = spans[0] if spans else None
     if match is None:
         start = 0
     else:
-        room = max(0, length - (match.end() - match.start()))
-        start = max(0, match.start() - room // 2)
-        length = max(length, match.end() - match.start())
+        room = max(0, length - (match[1] - match[0]))
+        start = max(0, match[0] - room // 2)
+        length = max(length, match[1] - match[0])
     end = min(len(text), start + length)
     start = max(0, min(start, end - length))  # near the end: use the room before
     start, end = _cut_start(text, start), _cut_end(text, end)
     if match is not None:  # a space found before the match never cuts it off
-        start, end = min(start, match.start()), max(end, match.end())
-    excerpt = _marked(text[start:end].strip(), pattern)
+        start, end = min(start, match[0]), max(end, match[1])
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and text[inner_start] == " ":
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1] == " ":
+        inner_end -= 1
+    excerpt = _marked(text, inner_start, inner_end, spans)
     return mark_safe(  # noqa: S308 - the excerpt is escaped in _marked
         (ELLIPSIS if start > 0 else "") + excerpt + (ELLIPSIS if end < len(text) else "")
     )

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from core.searchfields import FoldedSearch, folded_search_fields
 
-class Feature(TranslatableMixin, index.Indexed, models.Model):
+
+class Feature(FoldedSearch, TranslatableMixin, index.Indexed, models.Model):
     """One of the seven features of the SSE (ILC 2022 definition): a translatable snippet.
 
     Lessons show it as a card; the self-assessment asks about it.
@@ -16,7 +18,12 @@ class Feature(TranslatableMixin, index.Indexed, models.Model):
     in_practice = models.TextField(_("what it looks like in practice"))
     how_to_adopt = models.TextField(_("how an organization that lacks it can adopt it"))
 
-    search_fields = [index.SearchField("name"), index.SearchField("summary")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("summary"),
+        *folded_search_fields(),
+    ]
+    folded_title_fields = ("name",)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("SSE feature")

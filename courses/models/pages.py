@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.constants import PREFERRED_LANGUAGES
+from core.searchfields import FoldedSearch, folded_search_fields
 
 from ..blocks import LessonStreamBlock, QuestionBlock
 from ..permissions import can_coach
@@ -27,12 +28,13 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(FoldedSearch, Page):
     """The course catalogue at /courses/."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *folded_search_fields()]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
@@ -72,7 +74,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(FoldedSearch, Page):
     summary = models.TextField(_("summary"))
     audience = models.TextField(_("who it is for"))
     learning_outcomes = StreamField(
@@ -111,6 +113,7 @@ class CoursePage(Page):
         index.SearchField("summary"),
         index.SearchField("audience"),
         index.SearchField("learning_outcomes"),
+        *folded_search_fields(),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage", "courses.QuizPage"]
@@ -134,11 +137,11 @@ class CoursePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
-class ModulePage(Page):
+class ModulePage(FoldedSearch, Page):
     summary = models.TextField(_("summary"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), *folded_search_fields()]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
@@ -155,7 +158,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(FoldedSearch, Page):
     summary = models.TextField(_("summary"), blank=True)
     estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=10)
     required = models.BooleanField(
@@ -188,6 +191,7 @@ class LessonPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        *folded_search_fields(),
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
@@ -213,7 +217,7 @@ class AnswersShown(models.TextChoices):
     NEVER = "never", _("Never")
 
 
-class QuizPage(Page):
+class QuizPage(FoldedSearch, Page):
     """A graded quiz. Its editor decides how many attempts a learner has, how long they
     wait between two, when the correct answers are shown, and whether questions and
     options come in a random order; courses.services enforces all of it on the server."""
@@ -275,7 +279,7 @@ class QuizPage(Page):
             heading=_("Attempts and review"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), *folded_search_fields()]
     parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
     subpage_types = []
 

@@ -8,11 +8,14 @@ read one row per line; `services.refresh_counters` recomputes them after every c
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from accounts.constants import COUNTRY_SLUGS, PROGRAMME_COUNTRY_CHOICES
+from core.searchfields import folded_search_fields
+from core.wordsplit import search_text
 
 
 class CategoryKind(models.TextChoices):
@@ -177,9 +180,12 @@ class Post(index.Indexed, models.Model):
 
     objects = PostQuerySet.as_manager()
 
+    # The text and the topic's title (through the first post), folded and cut into words
+    # as the forum search folds its query (core.wordsplit), so a Thai, Khmer or Lao word
+    # is found inside a sentence. Only forum/search.py searches posts, always folded:
+    # the raw text is not indexed besides.
     search_fields = [
-        index.SearchField("body"),
-        index.SearchField("first_post_title", boost=2),
+        *folded_search_fields(),
         index.FilterField("state"),
         index.FilterField("deleted_at"),
         index.RelatedFields(
@@ -208,6 +214,13 @@ class Post(index.Indexed, models.Model):
             models.Index(
                 fields=["open_flags"], condition=Q(open_flags__gt=0), name="forum_post_flagged"
             ),
+            # The search index keys its entries by the id as text, and the search joins
+            # posts to them on `id::varchar(50)`: with this, a search that matches few
+            # posts reads those, not every post (docs/benchmarks.md, the forum search).
+            models.Index(
+                Cast("id", output_field=models.CharField(max_length=50)),
+                name="forum_post_search_key",
+            ),
         ]
 
     def __str__(self):
@@ -217,6 +230,12 @@ class Post(index.Indexed, models.Model):
     def first_post_title(self):
         """Topics are found by their title through their first post."""
         return self.topic.title if self.number == 1 else ""
+
+    def folded_title(self):
+        return search_text(self.first_post_title)
+
+    def folded_text(self):
+        return search_text(self.body)
 
     @property
     def is_deleted(self):
