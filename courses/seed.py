@@ -1,23 +1,49 @@
-"""Seed the course catalogue, the seven SSE features (with their Thai translations) and the
-curriculum (courses.curriculum).
+"""Seed the course catalogue, the seven SSE features and the curriculum (courses.curriculum),
+with their translations.
 
 Existing pages and features (found by slug and number) are left alone: editors' changes
 survive and a second run changes nothing. One exception: the first course's seven feature
 lessons (slugs `feature-<n>-...`) say which feature they teach (the self-assessment links
 to them), and a database seeded before lessons said so gets it filled in where empty.
+
+The translations are wagtail-localize's (content an editor corrects in the admin): the
+features and the first course (its course page, modules, lessons and quizzes) into each
+language with a translators' file courses/curriculum/translations/<code>.json ({English
+segment: translation}; Thai features from curriculum/features_thai.py), the catalogue
+into Thai. A segment missing falls back to the English; a page with nothing translated
+stays an alias of the English (home.seed.sync_translations), and the aliases of a language
+that gets a file become translations on the next seed.
 """
 
 import re
+import uuid
+from pathlib import Path
 
 from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.strings import StringValue
 
-from core.seeding import child_page, translate_page
+from core.seeding import child_page, load_translations, translate_all
 
-from .curriculum import COURSES, FEATURES
+from .curriculum import COURSE_SSE, COURSES, FEATURES
 from .curriculum.features_thai import FEATURES_THAI
 from .models import CourseIndexPage, CoursePage, Feature, LessonPage, ModulePage, QuizPage
+
+TRANSLATIONS = Path(__file__).resolve().parent / "curriculum" / "translations"
+THAI = "th"
+
+
+def curriculum_translations(folder=None):
+    """{language code: {English segment: translation}} from the translators' files in
+    `folder` (courses/curriculum/translations/)."""
+    return load_translations(folder or TRANSLATIONS)
+
+
+def with_thai(translations, thai):
+    """`translations` with the {English: Thai} strings `thai` added to its Thai (which
+    they win over)."""
+    return {**translations, THAI: {**translations.get(THAI, {}), **thai}}
+
 
 CATALOGUE = {
     "slug": "courses",
@@ -83,10 +109,11 @@ def features_thai_strings():
     }
 
 
-def seed_features():
-    """The seven features in the default locale, each with its Thai translation made with
-    wagtail-localize (as an editor would, so it can be corrected in the admin). A feature
-    that exists, or has a Thai version, is left alone."""
+def seed_features(translations=None):
+    """The seven features in the default locale, each translated with wagtail-localize (as
+    an editor would, so it can be corrected in the admin) into each language of
+    `translations` (curriculum_translations() by default) and into Thai. A feature that
+    exists is left alone, and so is its translation but for segments it lacks."""
     locale = Locale.get_default()
     features = {}
     for spec in FEATURES:
@@ -95,10 +122,19 @@ def seed_features():
             locale=locale,
             defaults={key: spec[key] for key in FEATURE_FIELDS},
         )
-    strings = features_thai_strings()
-    for feature in features.values():
-        translate_page(feature, "th", strings)  # a snippet translates as a page does
+    if translations is None:
+        translations = curriculum_translations()
+    translations = with_thai(translations, features_thai_strings())
+    translate_all(features.values(), translations)  # a snippet translates as a page does
     return features
+
+
+def translate_course(course, translations):
+    """Translate `course` and every page below it (modules, lessons, quizzes) into each
+    language of `translations`, parents first. Returns the number of pages translated or
+    updated, per language counted once."""
+    pages = Page.objects.descendant_of(course, inclusive=True).order_by("path").specific()
+    return translate_all(pages, translations)
 
 
 def lesson_body(blocks, features, countries):
@@ -110,8 +146,21 @@ def lesson_body(blocks, features, countries):
             value = features[value["feature"]].pk
         elif block["type"] == "country_case":
             value = {"country": countries[value["country"]].pk, "text": value["text"]}
+        elif block["type"] == "knowledge_check":
+            value = {**value, "options": list_items(value["options"], value["text"])}
         body.append({"type": block["type"], "value": value})
     return body
+
+
+def list_items(values, salt):
+    """A ListBlock's raw items in Wagtail's block format ({"type": "item", "value", "id"}),
+    with ids made from `salt` and the position, the same on every seed. wagtail-localize
+    extracts the segments of a ListBlock only in that format (a plain list's options and
+    feedback would stay untranslatable), and a quiz grades by these ids in any language."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{salt}#{n}"))}
+        for n, value in enumerate(values)
+    ]
 
 
 def question_block(question):
@@ -120,7 +169,7 @@ def question_block(question):
         "value": {
             "kind": question["kind"],
             "text": question["text"],
-            "options": question["options"],
+            "options": list_items(question["options"], question["text"]),
             "explanation": question.get("explanation", ""),
         },
     }
@@ -192,8 +241,9 @@ def seed_courses(stdout=None):
         intro=CATALOGUE["intro"],
         show_in_menus=True,
     )
-    translate_page(index, "th", CATALOGUE_THAI)  # the courses themselves get Thai aliases
-    features = seed_features()
+    translations = curriculum_translations()
+    translate_all([index], with_thai(translations, CATALOGUE_THAI))
+    features = seed_features(translations)
     countries = {
         page.country: page
         for page in Page.objects.descendant_of(home).filter(locale=home.locale).specific()
@@ -203,5 +253,11 @@ def seed_courses(stdout=None):
         seed_course(index, spec, features, countries, teaches=n == 0)
         for n, spec in enumerate(COURSES)
     )
+    first = CoursePage.objects.child_of(index).filter(slug=COURSE_SSE["slug"]).first()
+    translated = translate_course(first, translations) if first and translations else 0
     if stdout:
-        stdout.write(f"Courses: {created} created, {len(COURSES) - created} kept.")
+        stdout.write(
+            f"Courses: {created} created, {len(COURSES) - created} kept; {translated} "
+            f"translations of the first course's pages made or updated "
+            f"({', '.join(translations) or 'no translation files'})."
+        )

@@ -1,24 +1,53 @@
-"""Seed the site's pages: home, about, what is the SSE, countries; and their Thai version.
+"""Seed the site's pages: home, about, what is the SSE, countries; and their translations.
 
 Pages that exist (found by slug) are left as they are, so editors' changes survive and a
-second run changes nothing.
+second run changes nothing. The translations are wagtail-localize's (content an editor
+corrects in the admin): Thai from seed_content.THAI, the other languages from the
+translators' files home/translations/<code>.json ({English segment: translation}, for the
+home page, the country index and the country pages; a segment missing falls back to the
+English, a page with nothing translated stays an alias of the English).
 """
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import (
-    LocaleSynchronization,
-)
-from wagtail_localize.synctree import synchronize_tree
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from accounts.constants import COUNTRY_SLUGS
-from core.seeding import child_page, translate_tree
+from core.seeding import child_page, load_translations, translate_all
 
 from . import seed_content as content
 from .models import CountryIndexPage, CountryPage, HomePage, StandardPage
 
 THAI = "th"
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+SITE_PAGE_TYPES = (HomePage, StandardPage, CountryIndexPage, CountryPage)
+
+
+def site_translations(folder=None):
+    """{language code: {English segment: translation}} of the site's pages: the files in
+    `folder` (home/translations/), and Thai from seed_content.THAI (which wins over a
+    th.json)."""
+    translations = load_translations(folder or TRANSLATIONS)
+    translations[THAI] = {**translations.get(THAI, {}), **content.THAI}
+    return translations
+
+
+def translate_site_pages(home, translations):
+    """Translate the site's own pages (home, standard, country index and country pages;
+    not the apps' pages below home) into each language of `translations`, parents first.
+    Returns the number of pages translated or updated, per language counted once."""
+    pages = (
+        Page.objects.descendant_of(home, inclusive=True)
+        .type(*SITE_PAGE_TYPES)
+        .filter(locale_id=home.locale_id)
+        .order_by("path")
+        .specific()
+    )
+    return translate_all(pages, translations)
 
 
 def seed_home():
@@ -85,21 +114,40 @@ def seed_pages(stdout=None):
     for code, spec in content.COUNTRIES.items():
         _, new = child_page(index, CountryPage, COUNTRY_SLUGS[code], country=code, **spec)
         created += new
-    translated = translate_tree(home, THAI, content.THAI)
+    translations = site_translations()
+    translated = translate_site_pages(home, translations)
     if stdout:
-        stdout.write(f"Pages: {created} created; {translated} translated into Thai.")
+        stdout.write(
+            f"Pages: {created} created; {translated} translations made or updated "
+            f"({', '.join(translations)})."
+        )
 
 
 def sync_translations(stdout=None):
-    """Give every page not yet translated into Thai a Thai alias (wagtail-localize's
-    synchronised trees), so /th/ serves the whole site; editors then translate an alias
-    in the admin. New English pages are aliased automatically from now on."""
+    """Give every page not yet translated into each language an alias there
+    (wagtail-localize's synchronised trees), so /th/, /km/, ... serve the whole site;
+    editors then translate an alias in the admin. New English pages are aliased
+    automatically from now on."""
     source = Locale.get_default()
-    for code, _name in settings.LANGUAGES:
-        if code == source.language_code:
-            continue
-        target, _ = Locale.objects.get_or_create(language_code=code)
-        LocaleSynchronization.objects.get_or_create(locale=target, defaults={"sync_from": source})
-        synchronize_tree(source, target)
+    targets = [
+        Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.LANGUAGES
+        if code != source.language_code
+    ]
+    # Saved one by one, each new synchronisation would synchronise its tree at once
+    # (wagtail-localize's post_save), building its own index of the tree (two queries a
+    # page); one index serves every language here: what aliasing into one language adds
+    # is never read for another.
+    synced = set(
+        LocaleSynchronization.objects.filter(locale__in=targets).values_list("locale_id", flat=True)
+    )
+    LocaleSynchronization.objects.bulk_create(
+        LocaleSynchronization(locale=target, sync_from=source)
+        for target in targets
+        if target.id not in synced
+    )
+    index = PageIndex.from_database().sort_by_tree_position()
+    for target in targets:
+        synchronize_tree(source, target, page_index=index)
     if stdout:
         stdout.write("Translations: every page is available in every language.")
