@@ -6,9 +6,12 @@ from allauth.account.utils import perform_login
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
+from .languages import email_language
 from .services import on_email_verified
 
 
@@ -59,6 +62,15 @@ def on_site(url):
     return settings.SITE_URL + parts._replace(scheme="", netloc="").geturl()
 
 
+def _recipient_language(email, values):
+    """The profile language of whom an allauth e-mail goes to: the context's user, else the
+    account with that address; "" (the site's) for an address without an account."""
+    user = values.get("user")
+    if user is None or not getattr(user, "pk", None):
+        user = get_user_model().objects.filter(email__iexact=email).only("language").first()
+    return getattr(user, "language", "") if user is not None else ""
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """allauth's e-mails carry the site's name, and their links go to SITE_URL, the
@@ -69,7 +81,10 @@ class AccountAdapter(DefaultAccountAdapter):
         for name in EMAIL_LINKS:
             if name in context:
                 context[name] = on_site(context[name])
-        super().send_mail(template_prefix, email, context)
+        # In the recipient's language (their profile's), not the page's that sent it; links
+        # made before this point are in the page's, which the member was reading.
+        with translation.override(email_language(_recipient_language(email, context))):
+            super().send_mail(template_prefix, email, context)
 
     def confirm_email(self, request, email_address):
         verified = super().confirm_email(request, email_address)

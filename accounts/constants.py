@@ -67,6 +67,24 @@ COUNTRY_TIME_ZONES = {
 }
 
 
+# The languages each country reads, its own first (an interface language: settings.LANGUAGES);
+# Russian is an official language of Kyrgyzstan, beside Kyrgyz.
+COUNTRY_LANGUAGES = {
+    "KH": ["km"],
+    "KG": ["ky", "ru"],
+    "LA": ["lo"],
+    "MN": ["mn"],
+    "TH": ["th"],
+    "VN": ["vi"],
+    "CN": ["zh-hans"],
+    "ID": ["id"],
+    "JP": ["ja"],
+    "MY": ["ms"],
+    "PH": ["fil"],
+    "KR": ["ko"],
+}
+
+
 class Constituency(models.TextChoices):
     GOVERNMENT = "government", _("Government")
     WORKERS = "workers", _("Workers' organization")

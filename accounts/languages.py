@@ -16,12 +16,43 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .constants import PREFERRED_LANGUAGES
+from .constants import COUNTRY_LANGUAGES, PREFERRED_LANGUAGES
 
 
 def has_interface(code):
     """Whether the site itself can be read in the language `code`."""
     return code in dict(settings.LANGUAGES)
+
+
+def email_language(code):
+    """The language an e-mail to a member whose profile prefers `code` is written in: that
+    language if the interface has it (its links then open in it), else the site's."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def is_reviewed(code):
+    """Whether a native speaker has reviewed the catalogue of `code` (settings.
+    REVIEWED_LANGUAGES; each catalogue's header says the same, tests/test_translations.py)."""
+    return code == settings.LANGUAGE_CODE or code in settings.REVIEWED_LANGUAGES
+
+
+def country_languages(country):
+    """The interface languages the country `country` (a code, "KH") reads, its own first."""
+    return [code for code in COUNTRY_LANGUAGES.get(country or "", []) if has_interface(code)]
+
+
+def interface_languages(country=""):
+    """Every interface language as (code, its name in its own script), the languages of
+    `country` first (a country's profile, space or forum category offers them first),
+    then the others in settings.LANGUAGES's order."""
+    first = country_languages(country)
+    named = dict(settings.LANGUAGES)
+    return [(code, named[code]) for code in first] + [
+        (code, name) for code, name in settings.LANGUAGES if code not in first
+    ]
 
 
 def language_choices():

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -293,11 +294,38 @@ WORKSHOP_REMINDER_HOURS = int(os.environ.get("WORKSHOP_REMINDER_HOURS", "24"))
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
-# Interface languages with a catalogue. Add one here with its catalogue under locale/.
+# Interface languages with a catalogue (locale/<code>/), each named in its own script: the
+# programme's countries' languages, Russian (widely read in Kyrgyzstan), then the others.
+# Add one here with its catalogue under locale/ (README, "Development").
 LANGUAGES = [
     ("en", "English"),
+    ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
+    ("vi", "Tiếng Việt"),
+    ("mn", "Монгол"),
+    ("ky", "Кыргызча"),
+    ("ru", "Русский"),
     ("th", "ไทย"),
+    ("zh-hans", "简体中文"),
+    ("id", "Bahasa Indonesia"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("ms", "Bahasa Melayu"),
+    ("fil", "Filipino"),
 ]
+# Django's own table of languages lacks Lao and Filipino, and names Khmer and Mongolian in
+# English: each is named in its own script, as the switcher shows it.
+LANG_INFO.update(
+    {
+        "km": {**LANG_INFO["km"], "name_local": "ខ្មែរ"},
+        "mn": {**LANG_INFO["mn"], "name_local": "Монгол"},
+        "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"},
+        "fil": {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+    }
+)
+# The catalogues a native speaker has reviewed (each catalogue's header says so too:
+# X-Native-Review). The others are drafts, and /languages/ tells readers so.
+REVIEWED_LANGUAGES = []
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One date and time format per interface language (core/formats/<lang>/formats.py), which
 # static/js/time.js prints too: "3 Mar 2027, 09:05" (core/times.py).

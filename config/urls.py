@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import staff_login
+from accounts import views as accounts_views
 from home import members as home_members
 from home import views as home_views
 from search import views as search_views
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
+    path("languages/", accounts_views.languages_page, name="languages"),
     path("members/<str:handle>/", home_members.member_page, name="member"),
     path("", include("courses.urls")),
     path("", include("cop.urls")),

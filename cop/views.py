@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -72,6 +71,7 @@ def space_detail(request, slug):
         "moderates": can_moderate_space(request.user, space, membership),
         "events": coming_up(request, space),
         "country_sections": country_sections(request, space),
+        "country_code": space.country,  # a national space offers its country's languages
     }
     if can_read(request.user, membership):
         history, has_more = services.history(space)
@@ -192,7 +192,7 @@ def archive(request, slug):
     query = request.GET.get("q", "").strip()[:200]
     found = Message.objects.filter(space=space, deleted_at__isnull=True).visible()
     if query:
-        found = found.filter(Q(body__icontains=query) | Q(author__name__icontains=query))
+        found = found.matching(query)
     page = Paginator(found.order_by("id"), ARCHIVE_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -128,6 +128,24 @@ def _names(pattern):
     return names
 
 
+_AGO = {}
+
+
+def _ago():
+    """The server's own words for 1-59 minutes and 1-23 hours ago, in the active language
+    (humanize's, exactly as relative() says them): the script prints these rather than the
+    browser's Intl wording, so a live time reads as it will after a reload. Made once per
+    language and process."""
+    language = get_language() or "en"
+    if language not in _AGO:
+        now = timezone.now()
+        _AGO[language] = {
+            "minute": [relative(now - timedelta(minutes=n), now) for n in range(1, 60)],
+            "hour": [relative(now - timedelta(hours=n), now) for n in range(1, 24)],
+        }
+    return _AGO[language]
+
+
 def client_settings(user):
     """What static/js/time.js needs to print times as the server does, for `user` in the
     active language: the reader's zone (None: the browser's), the patterns, the names."""
@@ -140,4 +158,5 @@ def client_settings(user):
         "formats": patterns,
         "names": names,
         "just_now": just_now(),
+        "ago": _ago(),
     }

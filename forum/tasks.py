@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from accounts.languages import email_language
+
 EXCERPT = 600
 
 
@@ -38,18 +40,10 @@ def send_notification_emails(notification_ids):
     ).select_related("user", "actor", "post__topic")
     messages = []
     for notification in notifications:
-        with translation.override(_interface_language(notification.user.language)):
+        with translation.override(email_language(notification.user.language)):
             messages.append(_message(notification))
     send_mass_mail(messages, fail_silently=False)
     return len(messages)
-
-
-def _interface_language(code):
-    """The recipient's language if the interface has it (its links then open in it)."""
-    try:
-        return translation.get_supported_language_variant(code)
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def _message(notification):
@@ -153,7 +147,7 @@ def _send_digest(user_id):
     if not news:
         return 0
     user = news[0].user
-    with translation.override(_interface_language(user.language)):
+    with translation.override(email_language(user.language)):
         subject, body = _digest(news)
     EmailMessage(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [user.email]).send(
         fail_silently=False

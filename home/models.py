@@ -11,6 +11,7 @@ from wagtail.search import index
 from accounts.constants import COUNTRY_SLUGS, PHASE_1, PROGRAMME_COUNTRY_CHOICES
 from core import registry
 from core.blocks import BaseStreamBlock
+from core.searchfields import FoldedSearch, folded_search_fields
 
 
 def country_sections(request, country):
@@ -40,7 +41,7 @@ def dashboard_sections(request):
     ]
 
 
-class HomePage(Page):
+class HomePage(FoldedSearch, Page):
     """The site's root page, one per language; the apps add their sections to it. A
     signed-in member sees their dashboard here instead (`shows_dashboard`)."""
 
@@ -50,7 +51,12 @@ class HomePage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        *folded_search_fields(),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -84,14 +90,19 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(FoldedSearch, Page):
     """An ordinary page: about the programme, help, a glossary."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        *folded_search_fields(),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -100,12 +111,13 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(FoldedSearch, Page):
     """Lists the country profiles; lives once under the home page."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *folded_search_fields()]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CountryPage"]
@@ -126,7 +138,7 @@ class CountryIndexPage(Page):
         return context
 
 
-class CountryPage(Page):
+class CountryPage(FoldedSearch, Page):
     """A programme country's SSE profile. Its slug is the country's slug (`thailand`)."""
 
     country = models.CharField(_("country"), max_length=2, choices=PROGRAMME_COUNTRY_CHOICES)
@@ -153,6 +165,7 @@ class CountryPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("country"),
+        *folded_search_fields(),
     ]
 
     parent_page_types = ["home.CountryIndexPage"]
@@ -177,6 +190,7 @@ class CountryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["country_sections"] = country_sections(request, self.country)
+        context["country_code"] = self.country  # its languages first (the switcher, the offer)
         return context
 
     @property

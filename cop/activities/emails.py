@@ -19,17 +19,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounts.constants import COUNTRY_SLUGS, Role
+from accounts.languages import email_language
 
 from .constants import ReportStatus
 from .models import COUNTRY_CHOICES, Report
-
-
-def _language(code):
-    """The recipient's language if the interface has it, else the site's."""
-    try:
-        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def reviewers():
@@ -40,7 +33,7 @@ def reviewers():
 
 
 def _message(report, user, template, connection):
-    with translation.override(_language(user.language)):
+    with translation.override(email_language(user.language)):
         country = dict(COUNTRY_CHOICES)[report.country]
         slug = COUNTRY_SLUGS.get(report.country, "regional")
         url = settings.SITE_URL + reverse("activity_report", args=[slug, str(report.period)])

@@ -10,16 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.languages import email_language
 from core import times
 
 from .models import Invitation
-
-
-def _language(code):
-    try:
-        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def _reader(invitation):
@@ -35,7 +29,7 @@ def send_invitation(invitation_pk):
     inviter = invitation.invited_by
     reader = _reader(invitation)
     zone = times.reader_zone(reader)
-    with translation.override(_language(reader.language if reader else "")):
+    with translation.override(email_language(reader.language if reader else "")):
         url = settings.SITE_URL + reverse("assessment_invitation", args=[invitation.token])
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _(
             "You are invited to join %(organization)s"

@@ -7,6 +7,7 @@ import json
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .support import (
@@ -29,6 +30,7 @@ from .support import (
     client_address,
     error_frame,
     logger,
+    scope_language,
     spawn,
     user_group,
 )
@@ -48,6 +50,9 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- The connection's life --------------------------------------------------------
     async def __call__(self, scope, receive, send):
+        # This connection's task speaks the reader's language from now on (error details);
+        # the database calls it makes run in threads that copy this context.
+        translation.activate(scope_language(scope))
         try:
             await super().__call__(scope, receive, send)
         except UNAVAILABLE as error:

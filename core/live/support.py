@@ -69,6 +69,23 @@ def user_group(user_id):
     return f"user.{user_id}"
 
 
+def scope_language(scope):
+    """The language a connection's error details are in: the page's (?lang=, sent by
+    static/js/live.js), else the language cookie, else the member's profile's, else the
+    site's; an interface language only."""
+    query = parse_qs(scope.get("query_string", b"").decode(errors="replace"))
+    cookies = scope.get("cookies") or {}
+    user = scope.get("user")
+    for code in (
+        (query.get("lang") or [""])[0],
+        cookies.get(settings.LANGUAGE_COOKIE_NAME, ""),
+        getattr(user, "language", "") if user is not None and user.is_authenticated else "",
+    ):
+        if code and code.lower() in dict(settings.LANGUAGES):
+            return code.lower()
+    return settings.LANGUAGE_CODE
+
+
 def after_id(scope):
     """The ?after=<id> of a (re)connection: None without it, 0 if it is not a number."""
     values = parse_qs(scope.get("query_string", b"").decode(errors="replace")).get("after")

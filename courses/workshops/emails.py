@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.languages import email_language
+
 from . import ics
 from .constants import RegistrationStatus
 from .models import Registration, Session
@@ -60,14 +62,6 @@ def _subject(event, title):
     return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
 
 
-def _interface_language(code):
-    """The recipient's language if the interface has it, else the site's."""
-    try:
-        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 def _calendar_part(content, method):
     part = MIMEText(content.decode("utf-8"), "calendar", "utf-8")
     part.set_param("method", method)
@@ -105,7 +99,7 @@ def _context(registration, event, *, session=None):
 def message_for(registration, event, *, connection=None):
     """The EmailMessage telling `registration`'s member about `event`, in their
     language, with the calendar attached."""
-    with translation.override(_interface_language(registration.user.language)):
+    with translation.override(email_language(registration.user.language)):
         context = _context(registration, event)
         body = render_to_string(f"workshops/email/{event}.txt", context)
         message = EmailMessage(
@@ -151,7 +145,7 @@ def session_reminders(session, registrations, *, connection=None):
     for registration in registrations:
         if not registration.user.email:
             continue
-        with translation.override(_interface_language(registration.user.language)):
+        with translation.override(email_language(registration.user.language)):
             context = _context(registration, "reminder", session=session)
             messages.append(
                 EmailMessage(

@@ -69,6 +69,7 @@ def category(request, slug):
         "forum/category.html",
         {
             "category": category,
+            "country_code": category.country,  # a national category offers its languages
             "page_obj": page,
             "moderates": moderates,
             "may_post": can.can_post(request.user, category),

@@ -42,7 +42,9 @@ export function openLive({ path, after = () => 0, onFrame = () => {}, onStatus =
     onStatus("connecting", {});
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     let sock;
-    const query = `${path.includes("?") ? "&" : "?"}after=${Number(after()) || 0}`;
+    // The page's language: the server's error details come back in it.
+    const lang = encodeURIComponent(document.documentElement.lang || "");
+    const query = `${path.includes("?") ? "&" : "?"}after=${Number(after()) || 0}&lang=${lang}`;
     try { sock = new WebSocket(`${scheme}://${location.host}${path}${query}`); }
     catch { return scheduleReconnect(); }
     ws = sock;

@@ -111,6 +111,10 @@ export function formatTime(value, { style = "datetime", zone } = {}) {
   return out;
 }
 
+function said(unit, amount) {
+  return settings.ago?.[unit]?.[amount - 1] || relativeWords(-amount, unit);
+}
+
 function relativeWords(amount, unit) {
   if (!relativeFormat) {
     try { relativeFormat = new Intl.RelativeTimeFormat(lang, { numeric: "always" }); }
@@ -127,8 +131,9 @@ export function formatRelative(value, now = Date.now()) {
   const age = now - date.getTime();
   if (age >= DAY || age <= -MINUTE) return formatTime(date, { style: "date" });
   if (age < MINUTE) return settings.just_now || relativeWords(0, "second");
-  if (age < HOUR) return relativeWords(-Math.floor(age / MINUTE), "minute");
-  return relativeWords(-Math.floor(age / HOUR), "hour");
+  // The server's words (time_settings), as the page prints them after a reload.
+  if (age < HOUR) return said("minute", Math.floor(age / MINUTE));
+  return said("hour", Math.floor(age / HOUR));
 }
 
 // <time datetime="…">…</time> for a moment this script shows (a live message).

@@ -91,7 +91,9 @@ def test_a_next_with_a_query_string_is_kept(client, member):
 
 
 def sign_up(client, mailoutbox, **extra):
-    response = client.post(reverse("account_signup"), {**SIGNUP, **extra})
+    """Sign up as SIGNUP's member, reading the site in English (unless `language` says
+    otherwise: the site then follows the member's language, tested below)."""
+    response = client.post(reverse("account_signup"), {**SIGNUP, "language": "en", **extra})
     assert response["Location"] == reverse("account_email_verification_sent")
     assert signed_in_as(client) is None
     return confirmation_link(mailoutbox[-1])
@@ -113,6 +115,18 @@ def test_confirming_in_the_browser_that_signed_up_signs_in_and_lands_on_the_dash
     assert response["Location"] == "/"
     assert signed_in_as(client) == str(new_member().pk)
     assert "<h1>Your dashboard</h1>" in client.get("/").content.decode()
+
+
+def test_a_member_who_chose_khmer_lands_on_the_khmer_dashboard_once_confirmed(client, mailoutbox):
+    home_page()
+    link = sign_up(client, mailoutbox, language="km")
+
+    response = client.post(link)
+
+    assert response["Location"] == "/km/"
+    html = client.get("/km/").content.decode()
+    assert '<html lang="km"' in html
+    assert signed_in_as(client) == str(new_member().pk)
 
 
 def test_signing_up_from_a_lesson_comes_back_to_it_once_confirmed(client, mailoutbox):

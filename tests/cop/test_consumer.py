@@ -6,10 +6,13 @@ import uuid
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.utils import translation
 
+from config.asgi import application
 from cop.models import Membership, Message, Space
 from tests.accounts.factories import UserFactory
-from tests.cop.conftest import connect, frames_until
+from tests.cop.conftest import HOST, ORIGIN, connect, frames_until, session_cookie
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -375,4 +378,30 @@ async def test_a_member_suspended_while_connected_cannot_send_even_if_the_close_
 
     assert error["code"] == "forbidden"
     assert await stored(space=space) == []
+    await a.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("query", "profile", "detail"),
+    [
+        ("?lang=th", "en", "th"),  # the page's language (static/js/live.js sends it)
+        ("", "th", "th"),  # else the member's profile's
+        ("?lang=xx", "en", "en"),  # never a language the site does not speak
+    ],
+)
+async def test_error_details_are_in_the_readers_language(query, profile, detail):
+    space = await make_space()
+    alice = await make_member(space, language=profile)
+    headers = [HOST, ORIGIN, await session_cookie(alice)]
+    a = WebsocketCommunicator(application, f"/ws/spaces/{space.slug}/{query}", headers=headers)
+    await a.connect()
+    await frames_until(a, "presence")
+
+    await a.send_to(text_data="not json")
+    error = await a.receive_json_from(timeout=5)
+
+    with translation.override(detail):
+        assert error["detail"] == translation.gettext("That is not JSON.")
+    if detail == "th":
+        assert error["detail"] != "That is not JSON."
     await a.disconnect()
