@@ -12,7 +12,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.templatetags.members import member_url
@@ -84,6 +84,11 @@ def mute(membership, *, minutes):
 
 
 # --- Messages ---------------------------------------------------------------------------
+def _unprefixed(reverse_url, *args):
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse_url(*args)
+
+
 def serialise(message):
     return {
         "type": "message",
@@ -93,7 +98,9 @@ def serialise(message):
         "author": {
             "id": message.author_id,
             "name": message.author.name,
-            "url": member_url(message.author),  # their public page ("" for none)
+            # Their public page ("" for none), unprefixed: one frame goes to readers of
+            # every language, and space.js puts the reader's page's prefix before it.
+            "url": _unprefixed(member_url, message.author),
         },
         "body_html": message.body_html,
         "created": message.created_at.isoformat(),

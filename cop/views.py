@@ -8,10 +8,12 @@ from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.languages import translate_path
 from accounts.permissions import is_learner
 from core import live, registry
 from core.decisions import AlreadyDecided
@@ -72,6 +74,8 @@ def space_detail(request, slug):
         "events": coming_up(request, space),
         "country_sections": country_sections(request, space),
         "country_code": space.country,  # a national space offers its country's languages
+        # What space.js puts before a live frame's paths ("/th" on a Thai page, "" in English).
+        "language_prefix": translate_path("/", translation.get_language()).rstrip("/"),
     }
     if can_read(request.user, membership):
         history, has_more = services.history(space)

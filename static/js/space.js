@@ -85,7 +85,7 @@ function renderMessage(msg) {
   const author = el("strong", "message-author");
   if (msg.author?.url) {
     const link = el("a", "", msg.author.name ?? "");
-    link.href = msg.author.url; // a path of this site, made by the server
+    link.href = (root.dataset.languagePrefix || "") + msg.author.url; // the page's language
     author.append(link);
   } else author.textContent = msg.author?.name ?? "";
   meta.append(author, " ", timeEl(msg.created));

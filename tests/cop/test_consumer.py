@@ -405,3 +405,26 @@ async def test_error_details_are_in_the_readers_language(query, profile, detail)
     if detail == "th":
         assert error["detail"] != "That is not JSON."
     await a.disconnect()
+
+
+async def test_a_thai_senders_frame_links_the_author_without_a_language_prefix():
+    """One frame goes to readers of every language: its author link has no prefix (space.js
+    puts the reader's page's before it), whatever the sender's page spoke."""
+    space = await make_space()
+    somchai = await make_member(space, language="th")
+    reader = await make_member(space)
+    headers = [HOST, ORIGIN, await session_cookie(somchai)]
+    sender = WebsocketCommunicator(
+        application, f"/ws/spaces/{space.slug}/?lang=th", headers=headers
+    )
+    await sender.connect()
+    await frames_until(sender, "presence")
+    other = await connect(reader, space.slug)
+    await frames_until(other, "presence")
+
+    await sender.send_json_to(send("สวัสดีครับ"))
+    message = (await frames_until(other, "message"))[-1]
+
+    assert message["author"]["url"] == f"/members/{somchai.handle}/"
+    await sender.disconnect()
+    await other.disconnect()

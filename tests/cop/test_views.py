@@ -124,6 +124,16 @@ def test_members_see_history_members_and_the_composer(client, people, thailand):
     assert 'data-ws-path="/ws/spaces/thailand/"' in html
 
 
+def test_the_discussion_carries_the_pages_language_prefix_for_live_links(client, people, thailand):
+    client.force_login(people["learner"])
+
+    english = client.get("/spaces/thailand/").content.decode()
+    thai = client.get("/th/spaces/thailand/").content.decode()
+
+    assert 'data-language-prefix=""' in english
+    assert 'data-language-prefix="/th"' in thai
+
+
 def test_non_members_see_no_messages_and_may_join_an_open_space(client, thailand):
     outsider = UserFactory()
     client.force_login(outsider)
