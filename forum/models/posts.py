@@ -101,6 +101,12 @@ class Topic(models.Model):
     # Kept by services.refresh_counters:
     last_number = models.PositiveIntegerField(default=0, editable=False)
     last_listed_number = models.PositiveIntegerField(default=0, editable=False)
+    # The numbers up to last_listed_number that are not listed posts (hidden, waiting,
+    # deleted, or gone with their author), as [first, last] ranges in order: with
+    # post_count they place every listed post on its page without counting the posts
+    # before it (services.reading.TopicPosts). Usually empty; it grows with moderation,
+    # not with the topic's length.
+    listed_gaps = models.JSONField(default=list, editable=False)
     reply_count = models.PositiveIntegerField(default=0, editable=False)
     post_count = models.PositiveIntegerField(
         default=0, editable=False, help_text=_("Posts every reader sees, the first one included.")
@@ -211,6 +217,9 @@ class Post(index.Indexed, models.Model):
                 condition=LISTED,
                 name="forum_post_listed",
             ),
+            # The posts a moderator, or their author, sees besides the listed ones: a topic
+            # page reads their numbers from here (few rows, however long the topic).
+            models.Index(fields=["topic", "number"], condition=~LISTED, name="forum_post_unlisted"),
             models.Index(
                 fields=["open_flags"], condition=Q(open_flags__gt=0), name="forum_post_flagged"
             ),

@@ -55,6 +55,7 @@ from .posting import delete_own_post, edit_post, reply, start_topic
 from .reading import (
     POSTS_PER_PAGE,
     TOPICS_PER_PAGE,
+    TopicPosts,
     annotate_unread,
     mark_read,
     page_of,
@@ -67,6 +68,7 @@ __all__ = [
     "POSTS_PER_PAGE",
     "TOPICS_PER_PAGE",
     "PostError",
+    "TopicPosts",
     "annotate_unread",
     "approve",
     "broadcast",

@@ -9,6 +9,7 @@ from core.commit import after_commit
 from ..models import Category, Post, PostState, Topic
 from .live import broadcast, frame
 from .notifications import notify_published
+from .reading import listed_gaps
 
 
 def post_shown(post, *, notify):
@@ -39,6 +40,7 @@ def refresh_counters(topic, categories=()):
         last_posted_at=stats["last_at"] or topic.created_at,
         last_listed_number=last[0] if last else 0,
         last_poster_id=last[1] if last else None,
+        listed_gaps=listed_gaps(topic),
     )
     topic.is_visible = first_published
     # In id order: two moves between the same categories lock their rows in one order.
