@@ -4,6 +4,8 @@ p50/p99 and server memory per connection, with N clients connected to one space.
     .venv/bin/python bench/ws_space.py [--clients 50 200] [--layer memory redis]
         [--messages 200] [--senders 5] [--redis-url redis://127.0.0.1:6379/15]
         [--compression deflate|none]
+    .venv/bin/python bench/ws_space.py --compare [--clients 200] [--rate 10]
+        [--seconds 10] [--window 8] [--rounds 2]    (ours against a bare broadcast)
 
 It serves the project as `make run` does (on an isolated SQLite copy of the seeded demo,
 or on DATABASE_URL if set), makes bench users bench<i>@example.net who are active members
@@ -20,6 +22,25 @@ each waiting for its ack before sending the next. Every client timestamps every 
 frame it gets: delivery latency is the time from send to receipt over every (message,
 receiver) pair. The server RSS (VmRSS of the uvicorn processes) before and after
 connecting gives the memory per connection. It prints a Markdown table and notes.
+
+--compare runs our SpaceConsumer and the bare Channels broadcast of bench/ws_bare.py (a
+consumer that group_send's each frame it gets, then acks it: no auth, no database) side
+by side in ONE run, on the same layer (Redis, two uvicorn processes, clients split
+between them), with the same clients, alternating the sides for --rounds rounds (fresh
+servers each time). The bare side's senders send a frame shaped like ours' broadcast (the
+same size), which it broadcasts as is. Two phases per side:
+- "rate": the same offered load on both sides: --rate messages/s in all from --senders
+  senders, each on a fixed schedule, never waiting for acks (open loop), for --seconds;
+  delivery latency p50/p99 over every (message, receiver) pair, ack latency.
+- "saturated": each sender keeps --window messages in flight at all times for --seconds
+  (it sends the next as soon as the broadcast of one comes back to it): as fast as each
+  side delivers, never more queued in the channel layer than it holds (senders x window
+  per channel, far below its capacity: acking senders that outran the fan-out made the
+  layer drop frames). Deliveries/s = frames received by all clients / (last arrival -
+  first send).
+It prints both sides and the ratios ours/bare: p99 at the same rate, saturated
+deliveries/s. The frame guard is raised for both (LIVE_FRAMES_*); our message rate
+limit is raised but still counted in Redis for every message.
 
 Two processes writing to one SQLite file serialise on its lock: for the two-process
 figures, run it with a PostgreSQL DATABASE_URL. The clients run in this one process on
@@ -53,7 +74,16 @@ except ImportError:  # older releases: the legacy client
     from websockets import connect as ws_connect
 
     HEADERS_ARG = "extra_headers"
-from common import PYTHON, ROOT, bench_env, manage, start_servers, stop_servers
+
+from common import (
+    PYTHON,
+    ROOT,
+    bench_env,
+    cpu_seconds,
+    manage,
+    start_servers,
+    stop_servers,
+)
 from websockets.exceptions import ConnectionClosed
 
 SPACE = "bench"
@@ -191,14 +221,16 @@ class Activity:
 
 
 class Client:
-    def __init__(self, index, port, cookie, compression):
+    def __init__(self, index, port, cookie, compression, path=f"/ws/spaces/{SPACE}/"):
         self.index = index
         self.port = port
         self.cookie = cookie
         self.compression = compression
+        self.path = path
         self.ws = None
         self.reader = None
         self.received = {}  # client_id -> perf_counter() when its `message` frame came
+        self.echoes = {}  # client_id -> called when its `message` frame comes back
         self.pending = {}  # client_id -> future of the ack's arrival time
         self.online = 0  # people in the last presence frame
         self.pong = asyncio.Event()
@@ -209,7 +241,7 @@ class Client:
     async def open(self, activity):
         headers = [("Origin", f"http://127.0.0.1:{self.port}"), ("Cookie", self.cookie)]
         self.ws = await ws_connect(
-            f"ws://127.0.0.1:{self.port}/ws/spaces/{SPACE}/",
+            f"ws://127.0.0.1:{self.port}{self.path}",
             open_timeout=CONNECT_TIMEOUT,
             compression=self.compression,
             **{HEADERS_ARG: headers},
@@ -226,6 +258,9 @@ class Client:
                 kind = frame.get("type")
                 if kind == "message":
                     self.received.setdefault(frame["client_id"], now)
+                    echo = self.echoes.pop(frame["client_id"], None)
+                    if echo is not None:
+                        echo()
                 elif kind == "ack":
                     future = self.pending.pop(frame["client_id"], None)
                     if future is not None and not future.done():
@@ -464,6 +499,274 @@ def ms(seconds):
     return "—" if seconds is None else f"{seconds * 1000:.1f} ms"
 
 
+# --- --compare: ours against a bare broadcast ---------------------------------------------
+BARE_PATH = "/ws/bare/"
+
+
+def start_app(env, count, app, logdir, port_base):
+    """`count` uvicorn processes serving `app` on port_base, port_base + 1, ..."""
+    return start_servers(env, count, logdir=logdir, app=app, port_base=port_base)
+
+
+def frame_for(side, client, client_id, n):
+    """What a sender sends: ours a message.send; the bare side a frame shaped like the
+    message frame ours broadcasts (the bare consumer broadcasts it as is)."""
+    body = f"Bench message **{n}** from client {client.index}: hello, everyone."
+    if side == "ours":
+        return json.dumps({"type": "message.send", "client_id": client_id, "body": body})
+    html = (
+        f"<p>Bench message <strong>{n}</strong> from client {client.index}: hello, everyone.</p>\n"
+    )
+    return json.dumps(
+        {
+            "type": "message",
+            "id": 1_000_000 + n,
+            "seq": 1_000_000 + n,
+            "client_id": client_id,
+            "author": {
+                "id": 1000 + client.index,
+                "name": f"Bench user {client.index:03d}",
+                "url": f"/members/bench-user-{client.index:03d}/",
+            },
+            "body_html": html,
+            "created": datetime.datetime.now(datetime.UTC).isoformat(),
+        }
+    )
+
+
+def track(client, client_id, acked, on_done=None):
+    future = client.pending[client_id] = asyncio.get_running_loop().create_future()
+
+    def done(f):
+        if not f.cancelled() and f.exception() is None:
+            acked[client_id] = f.result()
+        if on_done is not None:
+            on_done()
+
+    future.add_done_callback(done)
+    return future
+
+
+async def send_at_rate(side, client, count, interval, offset, sent, acked):
+    """Open loop: message n goes at offset + n * interval, acked or not."""
+    loop = asyncio.get_running_loop()
+    start = loop.time() + offset
+    for n in range(count):
+        await asyncio.sleep(max(0.0, start + n * interval - loop.time()))
+        client_id = str(uuid.uuid4())
+        track(client, client_id, acked)
+        sent[client_id] = time.perf_counter()
+        await client.ws.send(frame_for(side, client, client_id, n))
+
+
+async def send_windowed(side, client, seconds, window, sent, acked):
+    """Closed loop with a window: `window` messages in flight at all times, a message
+    leaving the flight when its broadcast comes back to its sender (the channel layer's
+    queues then never hold more than senders x window messages: nothing is dropped)."""
+    free = asyncio.Semaphore(window)
+    end = time.perf_counter() + seconds
+    n = 0
+    while time.perf_counter() < end:
+        try:
+            await asyncio.wait_for(free.acquire(), max(0.01, end - time.perf_counter()))
+        except TimeoutError:
+            break
+        client_id = str(uuid.uuid4())
+        track(client, client_id, acked)
+        client.echoes[client_id] = free.release
+        sent[client_id] = time.perf_counter()
+        await client.ws.send(frame_for(side, client, client_id, n))
+        n += 1
+
+
+async def deliveries(clients, sent, last_send):
+    """Wait until every client has every message of `sent` (or DELIVERY_WAIT after the
+    last send), then the latencies and the time of the last arrival."""
+    expected = len(sent) * len(clients)
+    deadline = last_send + DELIVERY_WAIT
+    while time.perf_counter() < deadline:
+        if sum(1 for c in clients for cid in sent if cid in c.received) >= expected:
+            break
+        await asyncio.sleep(0.05)
+    latencies, last = [], 0.0
+    for c in clients:
+        for cid, at in sent.items():
+            got = c.received.get(cid)
+            if got is not None:
+                latencies.append(got - at)
+                last = max(last, got)
+    return latencies, last, expected
+
+
+async def measure_side(side, ports, pids, cookies, args):
+    notes = []
+    path = BARE_PATH if side == "bare" else f"/ws/spaces/{SPACE}/"
+    activity = Activity()
+    for port in ports:  # warm-up, as measure() does
+        warm = Client(-1, port, cookies[0], args.compression, path)
+        await asyncio.wait_for(warm.open(activity), CONNECT_TIMEOUT)
+        warm_sent, warm_acked = {}, {}
+        await send_at_rate(side, warm, 1, 0, 0, warm_sent, warm_acked)
+        await asyncio.sleep(0.5)
+        await warm.close()
+    clients = [
+        Client(i, ports[i % len(ports)], c, args.compression, path) for i, c in enumerate(cookies)
+    ]
+    await asyncio.wait_for(asyncio.gather(*(c.open(activity) for c in clients)), CONNECT_TIMEOUT)
+    await wait_quiet(clients, activity, len(clients) if side == "ours" else 0)
+    senders = clients[: args.senders]
+    cpu_before = [cpu_seconds(pid) for pid in pids]
+    result = {"side": side}
+    try:
+        # Phase 1: the same offered load on both sides.
+        sent, acked = {}, {}
+        per_sender = max(1, round(args.rate * args.seconds / len(senders)))
+        interval = len(senders) / args.rate
+        stagger = interval / len(senders)
+        await asyncio.wait_for(
+            asyncio.gather(
+                *(
+                    send_at_rate(side, c, per_sender, interval, i * stagger, sent, acked)
+                    for i, c in enumerate(senders)
+                )
+            ),
+            args.seconds + RUN_TIMEOUT,
+        )
+        latencies, _last, expected = await deliveries(clients, sent, time.perf_counter())
+        acks = [acked[cid] - sent[cid] for cid in acked]
+        result.update(
+            rate_messages=len(sent),
+            p50=percentile(latencies, 0.5),
+            p99=percentile(latencies, 0.99),
+            ack_p50=percentile(acks, 0.5),
+            ack_p99=percentile(acks, 0.99),
+            rate_delivered=len(latencies) / expected if expected else None,
+            rate_acked=len(acked) / len(sent) if sent else None,
+        )
+        cpu_mid = [cpu_seconds(pid) for pid in pids]
+        result["cpu_per_delivery_ms"] = (
+            1000 * sum(b - a for a, b in zip(cpu_before, cpu_mid, strict=True)) / len(latencies)
+            if latencies
+            else None
+        )
+        await asyncio.sleep(1)
+        # Phase 2: saturated.
+        sent, acked = {}, {}
+        first = time.perf_counter()
+        await asyncio.wait_for(
+            asyncio.gather(
+                *(send_windowed(side, c, args.seconds, args.window, sent, acked) for c in senders)
+            ),
+            args.seconds + RUN_TIMEOUT,
+        )
+        latencies, last, expected = await deliveries(clients, sent, time.perf_counter())
+        result.update(
+            sat_messages=len(sent),
+            sat_acked=len(acked),
+            sat_delivered=len(latencies) / expected if expected else None,
+            sat_rate=len(latencies) / (last - first) if latencies else None,
+            sat_p99=percentile(latencies, 0.99),
+        )
+    finally:
+        errors = [e for c in clients for e in c.errors]
+        if errors:
+            notes.append(f"{len(errors)} error frame(s), first: {errors[0]}")
+        closed = [c for c in clients if c.close_code is not None and not c.closing]
+        if closed:
+            notes.append(
+                f"{len(closed)} closed by the server: {sorted({c.close_code for c in closed})}"
+            )
+        await close_all(clients)
+    result["notes"] = notes
+    return result
+
+
+def compare(args):
+    workdir = tempfile.mkdtemp(prefix="sse-bench-ws-")
+    env = bench_env(
+        workdir,
+        SPACES_MESSAGES_PER_10_SECONDS="1000000",
+        LIVE_FRAMES_BURST="100000",
+        LIVE_FRAMES_PER_SECOND="100000",
+    )
+    env.pop("REDIS_URL", None)
+    count = max(args.clients)
+    rows = []
+    try:
+        manage(env, "migrate", "--noinput", "-v0")
+        bench = setup_space(env, count)
+        cookies = [f"{bench['cookie']}={key}" for key in bench["keys"]]
+        server_env = {**env, "REDIS_URL": args.redis_url}
+        apps = {"bare": "bench.ws_bare:application", "ours": "config.asgi:application"}
+        for round_ in range(1, args.rounds + 1):
+            for side in ("bare", "ours"):
+                print(f"running: round {round_}, {side} ...", file=sys.stderr, flush=True)
+                flush_redis(args.redis_url)
+                reset_space(env)
+                ports, procs, logs = start_app(server_env, 2, apps[side], workdir, args.port)
+                load_before = os.getloadavg()[0]
+                try:
+                    row = asyncio.run(
+                        measure_side(side, ports, [p.pid for p in procs], cookies, args)
+                    )
+                except Exception as error:
+                    row = {"side": side, "failed": True, "notes": [f"run failed: {error!r}"]}
+                finally:
+                    stop_servers(procs)
+                errors = server_errors(logs)
+                if errors:
+                    row["notes"].append(f"server logged {len(errors)} error(s): {errors[0]}")
+                row.update(round=round_, load=(load_before, os.getloadavg()[0]))
+                rows.append(row)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    for fact in machine_facts(bench["db"]):
+        print(f"- {fact}")
+    print(
+        f"- {count} clients on 2 uvicorn processes sharing Redis; {args.senders} senders;"
+        f" rate phase {args.rate:g} messages/s for {args.seconds:g} s (open loop);"
+        f" saturated phase window {args.window} per sender for {args.seconds:g} s;"
+        f" client compression {args.compression or 'none'}; DEBUG off"
+    )
+    print()
+    print(
+        "| round | side | rate: p50 | rate: p99 | ack p50 | ack p99 | delivered | server CPU"
+        " per delivery | saturated deliveries/s | saturated delivered | load (1 min) |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        if row.get("failed"):
+            print(f"| {row['round']} | {row['side']} | failed |" + "|" * 8)
+            continue
+        cpu = row["cpu_per_delivery_ms"]
+        print(
+            f"| {row['round']} | {row['side']} | {ms(row['p50'])} | {ms(row['p99'])} "
+            f"| {ms(row['ack_p50'])} | {ms(row['ack_p99'])} | {pct(row['rate_delivered'])} "
+            f"| {'—' if cpu is None else f'{cpu:.2f} ms'} | {row['sat_rate'] or 0:,.0f} "
+            f"| {pct(row['sat_delivered'])} | {row['load'][0]:.1f} → {row['load'][1]:.1f} |"
+        )
+    print()
+    for round_ in range(1, args.rounds + 1):
+        pair = {r["side"]: r for r in rows if r["round"] == round_ and not r.get("failed")}
+        if len(pair) == 2 and all(pair[k]["p99"] and pair[k]["sat_rate"] for k in pair):
+            bare, ours = pair["bare"], pair["ours"]
+            print(
+                f"- round {round_}: p99 ratio ours/bare {ours['p99'] / bare['p99']:.2f}"
+                f" (target <= 1.5); saturated deliveries/s ratio ours/bare"
+                f" {ours['sat_rate'] / bare['sat_rate']:.2f} (target >= 0.9);"
+                f" ack p50 {ms(ours['ack_p50'])} vs {ms(bare['ack_p50'])}"
+            )
+    for row in rows:
+        for note in row["notes"]:
+            print(f"- round {row['round']}, {row['side']}: {note}")
+
+
+def pct(value):
+    return "—" if value is None else f"{value * 100:.1f} %"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[50, 200])
@@ -472,11 +775,22 @@ def main():
     parser.add_argument("--senders", type=int, default=5)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/15", help="FLUSHED")
     parser.add_argument("--compression", choices=["deflate", "none"], default="deflate")
+    parser.add_argument("--compare", action="store_true", help="ours against a bare broadcast")
+    parser.add_argument("--rate", type=float, default=10, help="--compare: messages/s")
+    parser.add_argument("--seconds", type=float, default=10, help="--compare: per phase")
+    parser.add_argument("--window", type=int, default=8, help="--compare: unacked per sender")
+    parser.add_argument("--rounds", type=int, default=2, help="--compare: bare, ours, ...")
+    parser.add_argument("--port", type=int, default=8610, help="--compare: first server port")
     args = parser.parse_args()
     args.layer = args.layer or ["memory", "redis"]
     args.compression = None if args.compression == "none" else args.compression
     if min(args.clients) < args.senders or args.senders < 1:
         parser.error("every --clients must be at least --senders, which is at least 1")
+    if args.compare:
+        if args.clients == [50, 200]:
+            args.clients = [200]
+        compare(args)
+        return
 
     workdir = tempfile.mkdtemp(prefix="sse-bench-ws-")
     env = bench_env(workdir, SPACES_MESSAGES_PER_10_SECONDS="100000")

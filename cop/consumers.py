@@ -5,23 +5,35 @@ session ends, clean-up). Here: 4401 if not logged in, 4403 if not an active, unm
 member (or no such space); presence on arrival and departure; every action re-reads the
 member, the membership and the session, so a suspension, a mute, leaving the space or
 logging out holds even if the event that closes the socket was lost.
+
+Sending: the messages that the connections of this process send at the same moment are
+checked and stored together (`POSTS`, a core.live.Batcher: one database-thread call, one
+transaction, services.store_messages), then each sender is acked, then the space hears
+them in one channel-layer event (`space.events`, one frame per message to the client).
+A message is committed before its ack and before its broadcast, as one at a time was.
+Reconnecting after more than LIVE_REPLAY_LIMIT messages: a resync frame, then the latest
+LIVE_REPLAY_LIMIT (`replay_window`); the page offers the older ones over HTTP.
 """
 
 import asyncio
 import json
 import time
 import uuid
+from typing import NamedTuple
 
 from channels.layers import get_channel_layer
+from django.contrib.sessions.backends.db import SessionStore as DbStore
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.live import (
     CLOSE_FORBIDDEN,
     CLOSE_UNAUTHENTICATED,
+    Batcher,
     FrameRefused,
     LiveConsumer,
-    check_session,
+    SessionEnded,
     db,
     spawn,
 )
@@ -66,6 +78,9 @@ class SpaceConsumer(LiveConsumer):
     async def replay_batch(self, after):
         return await self._replay_batch(after)
 
+    async def replay_window(self, after, limit):
+        return await self._replay_window(after, limit)
+
     # --- From the client --------------------------------------------------------------
     async def on_message_send(self, frame):
         body, client_id = frame.get("body"), frame.get("client_id")
@@ -75,13 +90,21 @@ class SpaceConsumer(LiveConsumer):
             raise FrameRefused("bad_request", _("client_id must be a UUID.")) from None
         if not isinstance(body, str):
             raise FrameRefused("bad_request", _("body must be text."))
+        post = Post(
+            self.space,
+            self.scope["user"],
+            self.scope.get("session"),
+            body,
+            client_id,
+            translation.get_language(),
+        )
         try:
-            message_id = await self._post(body, client_id)
+            message, _created = await POSTS.submit(post)
         except services.MessageError as error:
             raise FrameRefused(error.code, error.detail) from None
-        if message_id is None:
-            raise FrameRefused("forbidden", _("You cannot post in this space."))
-        await self._send_json({"type": "ack", "client_id": str(client_id), "id": message_id})
+        except NotAllowed:
+            raise FrameRefused("forbidden", _("You cannot post in this space.")) from None
+        await self._send_json({"type": "ack", "client_id": str(client_id), "id": message.id})
 
     async def on_message_delete(self, frame):
         outcome = await self._delete(self.frame_id(frame))
@@ -93,6 +116,11 @@ class SpaceConsumer(LiveConsumer):
     # --- From the group ---------------------------------------------------------------
     async def space_event(self, event):
         await self.send(text_data=event["text"])
+
+    async def space_events(self, event):
+        """Messages stored together: one frame each, in id order."""
+        for text in event["texts"]:
+            await self.send(text_data=text)
 
     async def space_control(self, event):
         if event.get("user") == self.scope["user"].id and event.get("action") in {
@@ -128,20 +156,19 @@ class SpaceConsumer(LiveConsumer):
         ]
 
     @db
-    def _post(self, body, client_id):
-        """The stored message's id, or None if the sender may not post (any more).
-        Raises SessionEnded if the sender has logged out since the socket opened."""
-        check_session(self.scope)
-        user = self.scope["user"]
-        # The membership comes with a fresh copy of the user: a suspension (or mute) made
-        # since this connection opened holds even if the event that closes it was lost.
-        membership = (
-            Membership.objects.filter(space=self.space, user=user).select_related("user").first()
+    def _replay_window(self, after, limit):
+        """Where a replay of the latest `limit` messages after `after` starts, if more than
+        `limit` came after it: one look at the (space, id) index, however long the
+        history."""
+        rows = list(
+            services.messages_after(self.space, after)
+            .order_by("-id")
+            .values_list("id", "seq")[limit - 1 : limit + 1]
         )
-        if membership is None or not can_post(membership.user, membership):
+        if len(rows) < 2:
             return None
-        message, _created = services.post_message(self.space, user, body, client_id)
-        return message.id
+        (oldest, seq), (before, _seq) = rows
+        return before, {"oldest": oldest, "seq": seq}
 
     @db
     def _delete(self, message_id):
@@ -157,6 +184,79 @@ class SpaceConsumer(LiveConsumer):
             return "forbidden"
         services.delete_message(message, by=user)
         return "ok"
+
+
+class Post(NamedTuple):
+    space: object
+    user: object
+    session: object  # the SessionStore the socket was opened with
+    body: str
+    client_id: uuid.UUID
+    language: str  # of the sender's connection: their error details
+
+
+class NotAllowed(Exception):
+    """The sender may not post in the space (any more): an error frame "forbidden"."""
+
+
+def store_posts(posts):
+    """A Batcher's handle (in a live database thread): check every sender as a single
+    send would (the session the socket was opened with still exists; a fresh copy of the
+    member and their membership allows posting, so a suspension or a mute made since the
+    socket opened holds even if the event that closes it was lost), then store what is
+    allowed in one transaction -> (one outcome per post, the broadcast events)."""
+    sessions = sessions_alive(post.session for post in posts)
+    memberships = {
+        (m.space_id, m.user_id): m
+        for m in Membership.objects.filter(
+            space_id__in={post.space.pk for post in posts},
+            user_id__in={post.user.pk for post in posts},
+        ).select_related("user")
+    }
+    outcomes, allowed = [], []
+    for n, post in enumerate(posts):
+        membership = memberships.get((post.space.pk, post.user.pk))
+        if not sessions[getattr(post.session, "session_key", None)]:
+            outcomes.append(SessionEnded())
+        elif membership is None or not can_post(membership.user, membership):
+            outcomes.append(NotAllowed())
+        else:
+            outcomes.append(None)
+            allowed.append(n)
+    stored = services.store_messages(
+        [
+            (posts[n].space, posts[n].user, posts[n].body, posts[n].client_id, posts[n].language)
+            for n in allowed
+        ]
+    )
+    created = []
+    for n, outcome in zip(allowed, stored, strict=True):
+        outcomes[n] = outcome
+        if isinstance(outcome, tuple) and outcome[1]:
+            created.append(outcome[0])
+    return outcomes, services.message_events(created)
+
+
+POSTS = Batcher(store_posts)
+
+
+def sessions_alive(stores):
+    """{session key: whether that session still exists} for these SessionStores (what
+    core.live.check_session asks of one): one query for sessions kept in the database,
+    to the table itself (a cached_db cache may still hold a row deleted under it)."""
+    stores = {store.session_key: store for store in stores if store is not None}
+    alive = {None: False, "": False}
+    by_query = [k for k, store in stores.items() if k and issubclass(store.__class__, DbStore)]
+    if by_query:
+        model = stores[by_query[0]].model
+        found = set(
+            model.objects.filter(session_key__in=by_query).values_list("session_key", flat=True)
+        )
+        alive.update((key, key in found) for key in by_query)
+    for key, store in stores.items():
+        if key not in alive:
+            alive[key] = bool(key) and store.exists(key)
+    return alive
 
 
 async def announce_presence(space):

@@ -2,7 +2,9 @@
 
 Views, the consumer, commands and tests call these. A message is stored before anyone is
 told about it; the broadcast to the space's channel-layer group happens after commit,
-serialised once for every receiver.
+serialised once for every receiver. The live consumer stores the messages that arrive
+together in one transaction (`store_messages`) and broadcasts them in one event per
+space (`message_events`).
 """
 
 import json
@@ -16,12 +18,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.templatetags.members import member_url
-from core import ratelimit
+from core import ratelimit, wordsplit
 from core.commit import after_commit
 from core.decisions import AlreadyDecided, decide
 from core.text import UnsafeText, check_user_text, is_blank, render_markdown
 
-from .models import Membership, Message, Presence
+from .models import Membership, Message, Presence, Space
 
 RATE_WINDOW = 10  # seconds; settings.SPACES_MESSAGES_PER_10_SECONDS messages in it
 PRESENCE_TTL = timedelta(seconds=90)
@@ -185,6 +187,138 @@ def post_message(space, author, body, client_id):
     # the gap in `seq` with the next message and fetch it.
     after_commit(broadcast, space, serialise(message))
     return message, True
+
+
+def _checked(space, author, body, client_id, existing):
+    """A Message ready to insert (seq and id to come), (message, False) for a client_id
+    already stored, or a MessageError: what post_message checks, in its order."""
+    if existing is not None:
+        if existing.space_id != space.id:
+            return MessageError("bad_request", _("That client_id belongs to another space."))
+        return existing, False
+    try:
+        body = check_user_text(body if isinstance(body, str) else "").strip()
+    except UnsafeText as error:
+        return MessageError("bad_request", error.message)
+    if is_blank(body):
+        return MessageError("bad_request", _("A message needs some text."))
+    if len(body) > Message.MAX_LENGTH:
+        return MessageError(
+            "too_long",
+            _("A message is at most %(limit)d characters.") % {"limit": Message.MAX_LENGTH},
+        )
+    if rate_limited(author.id):
+        return MessageError("rate_limited", _("Too many messages: wait a few seconds."))
+    return Message(
+        space=space,
+        author=author,
+        client_id=client_id,
+        body=body,
+        body_html=render_markdown(body),
+        search_text=wordsplit.search_text(body),
+    )
+
+
+def store_messages(requests):
+    """Store the messages of several senders at once, in ONE transaction; nothing is
+    broadcast (the caller sends `message_events` of the created ones once it has acked).
+
+    `requests`: [(space, author, body, client_id, language)]; returns one outcome per
+    request, in order: (message, created) or a MessageError (its detail in `language`).
+    The rules are post_message's, each request judged alone: a request refused (invalid
+    text, rate limit, a client_id of another space) refuses only itself; a client_id
+    already stored, or twice in the batch, is (that message, False). Within a space the
+    new messages take consecutive seqs and ids in request order, under the space's row
+    lock, and become visible together at commit. If the commit fails, none is stored and
+    the error is raised. If a client_id is stored by a parallel request meanwhile (the
+    one IntegrityError a batch can meet), the batch is stored one message at a time.
+    """
+    client_ids = {client_id for _space, _author, _body, client_id, _lang in requests}
+    stored = {
+        (m.author_id, m.client_id): m
+        for m in Message.objects.filter(client_id__in=client_ids).select_related("author")
+    }
+    outcomes, fresh, first = [], [], {}
+    for n, (space, author, body, client_id, language) in enumerate(requests):
+        key = (author.id, client_id)
+        if key in first:  # the same send twice in one batch: the first one stands
+            outcomes.append(first[key])
+            continue
+        with translation.override(language):
+            outcome = _checked(space, author, body, client_id, stored.get(key))
+        if isinstance(outcome, Message):
+            first[key] = n
+            fresh.append(n)
+        outcomes.append(outcome)
+    new = [outcomes[n] for n in fresh]
+    if new:
+        try:
+            _insert(new)
+        except IntegrityError:  # a parallel request stored one of these client_ids
+            for n in fresh:
+                outcomes[n] = _insert_alone(outcomes[n])
+        else:
+            for n in fresh:
+                outcomes[n] = (outcomes[n], True)
+    # A repeat within the batch points at its first occurrence: the same message, not new.
+    return [
+        (outcomes[outcome][0], False) if isinstance(outcome, int) else outcome
+        for outcome in outcomes
+    ]
+
+
+def _insert(messages):
+    """Insert `messages` (of one or more spaces) in one transaction: each space's row
+    locked (in id order: two batches never wait for each other in a circle), the next
+    seqs taken, one INSERT per space, the space's last_seq moved on."""
+    by_space = {}
+    for message in messages:
+        by_space.setdefault(message.space_id, []).append(message)
+    with transaction.atomic():
+        for space_id in sorted(by_space):
+            batch = by_space[space_id]
+            last_seq = (
+                Space.objects.select_for_update()
+                .filter(pk=space_id)
+                .values_list("last_seq", flat=True)
+                .get()
+            )
+            for n, message in enumerate(batch, start=1):
+                message.seq = last_seq + n
+            Message.objects.bulk_create(batch)
+            Space.objects.filter(pk=space_id).update(
+                last_seq=batch[-1].seq, last_message_at=batch[-1].created_at
+            )
+
+
+def _insert_alone(message):
+    try:
+        with transaction.atomic():
+            _insert([message])
+    except IntegrityError:  # this one was stored by the parallel request
+        message = Message.objects.select_related("author").get(
+            author=message.author, client_id=message.client_id
+        )
+        return message, False
+    return message, True
+
+
+def message_events(messages):
+    """The channel-layer events that tell every connection about `messages` (new ones,
+    in id order): one per space and about 64 KB of frames, each frame's JSON made once."""
+    events, texts, size, group = [], [], 0, None
+    for message in messages:
+        text = json.dumps(serialise(message))
+        name = message.space.group_name
+        if texts and (name != group or size + len(text) > 64 * 1024):
+            events.append((group, {"type": "space.events", "texts": texts}))
+            texts, size = [], 0
+        group = name
+        texts.append(text)
+        size += len(text)
+    if texts:
+        events.append((group, {"type": "space.events", "texts": texts}))
+    return events
 
 
 def delete_message(message, by):

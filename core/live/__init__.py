@@ -9,12 +9,19 @@ connect
     in, 4403 not allowed), then it joins the subclass's groups and the member's own group
     (`user.<id>`, where session ends are announced) *before* it replays from the database
     what came after `?after=<id>`, so nothing falls between the replay and the live stream
-    (at most LIVE_REPLAY_LIMIT frames, then a `resync` frame: the rest comes over HTTP).
+    (at most LIVE_REPLAY_LIMIT frames and a `resync` frame: the rest comes over HTTP;
+    with `replay_window`, the latest LIVE_REPLAY_LIMIT after a resync frame).
 receive
     Frames of at most 64 KiB, JSON objects only (deeply nested JSON is refused, not a
     crash), a per-connection flood guard that refuses frames as they arrive without
     touching the database (close 1008 if the flood goes on), then `on_<type>` handlers of
-    the subclass (`message.send` -> `on_message_send`); `ping` is answered here.
+    the subclass (`message.send` -> `on_message_send`); `ping` is answered here. Each
+    frame is answered in a task of its own (a send waiting for its batch holds up neither
+    the group's events nor the next frames), and the answers go out in frame order.
+batches
+    `Batcher` (core.live.batch): what connections of one process submit at the same
+    moment is handled in one database-thread call (spaces store the messages that arrive
+    together in one transaction), then acked, then broadcast.
 failure
     A database or Redis failure inside a handler is an `error` frame with code
     "unavailable" (nothing was stored; the client retries); an unexpected exception is
@@ -31,6 +38,7 @@ Database work runs in `db` helpers: a thread pool of its own, not Channels' one 
 thread, so one slow query never stalls every socket of the worker.
 """
 
+from .batch import Batcher
 from .consumer import LiveConsumer, NoRouteConsumer
 from .support import (
     CLOSE_FLOOD,
@@ -69,6 +77,7 @@ __all__ = [
     "MAX_FRAME",
     "MAX_ID",
     "UNAVAILABLE",
+    "Batcher",
     "FloodGuard",
     "FrameRefused",
     "LiveConsumer",

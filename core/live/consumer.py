@@ -2,6 +2,7 @@
 and the consumer that closes a WebSocket path matching no route."""
 
 import asyncio
+import contextvars
 import json
 
 from channels.exceptions import StopConsumer
@@ -35,6 +36,10 @@ from .support import (
     user_group,
 )
 
+# In the task answering one client frame: the task answering the frame before it, which
+# must have sent its answer before this one sends anything (answers go out in order).
+_answer_before = contextvars.ContextVar("live_answer_before", default=None)
+
 
 class LiveConsumer(AsyncWebsocketConsumer):
     """Subclasses set `groups_for()` and implement `authorise()`, `replay_batch()` and
@@ -47,6 +52,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     _cleaned = False
     _joined = ()
     _idle_handle = None
+    _last_answer = None  # the task answering the latest client frame
+    _answering = ()  # the tasks answering client frames, until they are done
 
     # --- The connection's life --------------------------------------------------------
     async def __call__(self, scope, receive, send):
@@ -104,6 +111,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.opened()
 
     async def websocket_disconnect(self, message):
+        self._closing = True  # the client is gone: nothing more is sent
         await self._cleanup_once()
         raise StopConsumer()
 
@@ -113,6 +121,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         self._cleaned = True
         if self._idle_handle is not None:
             self._idle_handle.cancel()
+        for task in list(self._answering):  # a stored message stays stored; its ack is moot
+            task.cancel()
         if self._counted:
             user = self.scope["user"]
             _decrement(_open_by_address, self._address)
@@ -140,13 +150,34 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- From the client --------------------------------------------------------------
     async def receive(self, text_data=None, bytes_data=None):
+        """Each frame is answered by a task of its own, so a frame that waits (a message
+        being stored) does not hold up the connection's group events (the others'
+        messages) or its next frames; the answers still go out in the order of the frames
+        (an ack or error frame per send, in order, as static/js/space.js counts on)."""
         if self.flood is None:  # refused, or closing: nothing to answer
             return
         self._touch()
-        if not self.flood.allow():
-            if self.flood.overwhelmed:
-                await self.close(code=CLOSE_FLOOD)
-                return
+        allowed = self.flood.allow()
+        if not allowed and self.flood.overwhelmed:
+            await self.close(code=CLOSE_FLOOD)
+            return
+        task = asyncio.ensure_future(self._answer(text_data, allowed, self._last_answer))
+        self._last_answer = task
+        if not self._answering:
+            self._answering = set()
+        self._answering.add(task)
+        task.add_done_callback(self._answering.discard)
+
+    async def _answer(self, text_data, allowed, before):
+        _answer_before.set(before)
+        try:
+            await self._handle_frame(text_data, allowed)
+        finally:
+            if before is not None and not before.done():  # end in turn, even if silent
+                await asyncio.wait([before])
+
+    async def _handle_frame(self, text_data, allowed):
+        if not allowed:
             await self._send_json(error_frame("rate_limited", _("Too many frames: slow down.")))
             return
         try:
@@ -158,6 +189,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
         except FrameRefused as refusal:
             await self._send_json(error_frame(refusal.code, refusal.detail))
         except SessionEnded:
+            await self._in_turn()
             await self.close(code=CLOSE_UNAUTHENTICATED)
         except UNAVAILABLE as error:
             logger.warning("live frame failed: %r", error)
@@ -211,6 +243,13 @@ class LiveConsumer(AsyncWebsocketConsumer):
         """Up to `replay_batch_size` frames of what came after id `after`, in id order."""
         return []
 
+    async def replay_window(self, after, limit):
+        """None if at most `limit` frames came after id `after`; else (the id to replay
+        after, the resync frame's fields: at least "oldest", the first id replayed) for a
+        replay of the latest `limit`. None here: subclasses that can page older history
+        in over HTTP say where the window starts."""
+        return None
+
     async def opened(self):
         """Called once the connection is open, joined and caught up."""
 
@@ -244,14 +283,25 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     # --- Helpers ----------------------------------------------------------------------
     async def _replay(self, after):
-        """Replay in id order, at most LIVE_REPLAY_LIMIT frames; past that, say where the
-        rest begins ({"type": "resync", "oldest": <first id not replayed>}) and let the
-        client load it over HTTP: a reconnect stays cheap however long it was away."""
+        """Replay in id order, at most LIVE_REPLAY_LIMIT frames, so a reconnect stays cheap
+        however long the client was away.
+
+        If the subclass has a `replay_window` (spaces do), a client that missed more than
+        the limit gets `{"type": "resync", "oldest": <id>, ...}` first, then the LATEST
+        messages from that id on: what it sees is current, and it offers the older ones
+        over HTTP. Otherwise (forum topics) it gets the oldest missed ones, then a resync
+        frame naming the first id not replayed, and loads the rest over HTTP."""
+        limit = settings.LIVE_REPLAY_LIMIT
+        window = await self.replay_window(after, limit)
+        if window is not None:
+            after, resync = window
+            await self._send_json({"type": "resync", **resync})
+            limit = None  # the window holds `limit`; later ones came after we joined
         sent = 0
         while True:
             frames = await self.replay_batch(after)
-            room = settings.LIVE_REPLAY_LIMIT - sent
-            if len(frames) > room:
+            if limit is not None and len(frames) > limit - sent:
+                room = limit - sent
                 for frame in frames[:room]:
                     await self._send_json(frame)
                 await self._send_json({"type": "resync", "oldest": frames[room]["id"]})
@@ -264,7 +314,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
             after = frames[-1]["id"]
 
     async def _send_json(self, payload):
+        await self._in_turn()
         await self.send(text_data=json.dumps(payload))
+
+    async def _in_turn(self):
+        """In the task answering a client frame: wait until the frames before it are
+        answered. Anywhere else (group events, the replay) there is nothing to wait for."""
+        before = _answer_before.get()
+        if before is not None:
+            if not before.done():
+                await asyncio.wait([before])
+            _answer_before.set(None)
 
     def _touch(self):
         if self._idle_handle is not None:

@@ -3,7 +3,7 @@
 // Protocol (JSON text frames over one WebSocket):
 //   client → server  message.send {client_id, body} · message.delete {id} · ping
 //   server → client  message {id, seq, …} · ack {client_id, id} · message.deleted {id, seq} · presence · pong ·
-//                    error {code}
+//                    error {code} · resync {oldest, seq}
 // Sending: every message gets a client_id (UUID v4) and waits in `unacked` (shown as a pending
 // <li>) until the server acks it. The server stores a client_id only once, so resending is safe.
 // The server answers the sends of one connection in order (ack or error), so an error frame is
@@ -17,6 +17,11 @@
 // missed (ids already shown are ignored); once open, every unacked message is resent with its
 // original client_id. "unavailable" errors (the server's database or Redis did not answer) and
 // "rate_limited" ones keep the message pending and retry it later.
+// Long absence: past LIVE_REPLAY_LIMIT missed messages the server sends {"type": "resync", "oldest",
+// "seq"} and then only the latest ones. We count seq from there (what lies before is not fetched) and
+// show a notice where the hole is, "Older messages are not shown" with a "Load older messages" link
+// (the archive without JavaScript; with it, pages of 50 loaded in place until the hole is closed).
+// Its words are the template's (data-older-hidden, data-load-older), translated there.
 
 import { openLive } from "./live.js";
 import { timeElement } from "./time.js";
@@ -37,6 +42,7 @@ let rateTimer;
 const unacked = new Map();    // client_id -> body, in the order the user sent them
 const pendingEls = new Map(); // client_id -> its <li>, until the server confirms it
 let inflight = [];            // client_ids sent on the current socket, not yet answered
+let replaying = false;        // after a resync, until the replay ends (its presence frame)
 
 function t(key, params = {}) {
   const text = typeof strings[key] === "string" ? strings[key] : key;
@@ -107,12 +113,14 @@ function renderPending(clientId, text) {
   return li;
 }
 
-// Keep confirmed messages in id order; unconfirmed ones (no data-id) stay at the bottom.
+// Keep confirmed messages in id order; unconfirmed ones (no data-id) stay at the bottom. The
+// resync notice has an id too (half below the first message after the hole), so it stays in place.
+const ordered = (n) => n.classList.contains("message") || n.classList.contains("resync-notice");
 function insertInOrder(li) {
   const id = Number(li.dataset.id);
   let before = null;
   for (let n = list.lastElementChild; n; n = n.previousElementSibling) {
-    if (n === li || !n.classList.contains("message")) continue;
+    if (n === li || !ordered(n)) continue;
     if (n.dataset.id !== undefined && Number(n.dataset.id) < id) break;
     before = n;
   }
@@ -172,6 +180,67 @@ async function fillGap(resync = false) {
   finally { filling = false; }
 }
 
+// The replay after a long absence skipped older messages: count seq from its first one and say so.
+function onResync({ oldest, seq: oldestSeq }) {
+  const id = Number(oldest), s = Number(oldestSeq);
+  if (!Number.isInteger(id) || id <= 0) return;
+  if (!Number.isInteger(s) || s <= 0) return fillGap(true); // a server that replays the oldest first
+  for (const k of [...ahead.keys()]) if (k < s) ahead.delete(k);
+  if (s - 1 > seq) {
+    seq = s - 1;
+    cursor = Math.max(cursor, id - 1); // ?after= this includes `oldest`
+  }
+  replaying = true; // the notice is what the live region says, not each replayed message
+  showHole(id);
+}
+
+function showHole(before) {
+  let notice = list.querySelector(".resync-notice");
+  if (!notice) {
+    notice = el("li", "resync-notice callout");
+    const link = el("a", "resync-load", root.dataset.loadOlder || t("load_older"));
+    link.href = root.dataset.archiveUrl || "#";
+    link.addEventListener("click", (event) => { event.preventDefault(); loadHole(notice, link); });
+    notice.append(el("span", "", root.dataset.olderHidden || ""), " ", link);
+  }
+  notice.dataset.before = before;
+  notice.dataset.id = String(before - 0.5);
+  insertInOrder(notice);
+  if (announcer) announcer.textContent = root.dataset.olderHidden || ""; // the live region
+}
+
+async function loadHole(notice, link) {
+  if (link.getAttribute("aria-busy") === "true") return;
+  link.setAttribute("aria-busy", "true");
+  try {
+    const url = `${root.dataset.olderUrl}?before=${encodeURIComponent(notice.dataset.before)}`;
+    const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const data = await response.json();
+    let closed = !data.has_more || data.before == null;
+    for (const msg of data.messages || []) {
+      const id = Number(msg.id);
+      if (!Number.isInteger(id) || id <= 0) continue;
+      if (byId(id)) closed = true; // reached what the page already had: no hole any more
+      else insertInOrder(renderMessage({ ...msg, id }));
+    }
+    if (closed) {
+      const next = notice.nextElementSibling, hadFocus = notice.contains(document.activeElement);
+      notice.remove();
+      if (hadFocus && next) { next.tabIndex = -1; next.focus(); } // keep the reader's place
+    } else {
+      notice.dataset.before = data.before;
+      notice.dataset.id = String(Number(data.before) - 0.5);
+      insertInOrder(notice);
+      if (link.isConnected) link.focus();
+    }
+  } catch {
+    setStatus(t("failed")); // the link stays for another try
+  } finally {
+    link.removeAttribute("aria-busy");
+  }
+}
+
 function onMessage(msg) {
   const id = Number(msg.id);
   if (!Number.isInteger(id) || id <= 0) return;
@@ -190,7 +259,7 @@ function onMessage(msg) {
   if (old) swap(old, li);
   insertInOrder(li);
   if (near || pending) scrollToBottom();
-  if (!mine && !old) announce(msg.author?.name ?? "", li);
+  if (!mine && !old && !replaying) announce(msg.author?.name ?? "", li);
 }
 
 function onAck({ client_id: clientId, id }) {
@@ -215,6 +284,7 @@ function onAck({ client_id: clientId, id }) {
 }
 
 function onPresence({ online }) {
+  replaying = false; // the server sends who is here once the replay is over
   if (!presenceEl || !Array.isArray(online)) return;
   presenceEl.replaceChildren(...online.map((user) => {
     if (String(user.id) === userId && user.name) myName = user.name;
@@ -250,7 +320,7 @@ function onFrame(frame) {
     if (li) markDeleted(li);
   }
   else if (frame?.type === "presence") onPresence(frame);
-  else if (frame?.type === "resync") fillGap(true); // the replay stopped short: the rest over HTTP
+  else if (frame?.type === "resync") onResync(frame); // only the latest are replayed: see onResync
   else if (frame?.type === "error") onError(frame);
   // pong: live.js counts any frame as proof that the link is alive
 }

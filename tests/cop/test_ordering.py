@@ -359,7 +359,7 @@ def fail_once(real, error):
 @pytest.mark.parametrize(
     ("target", "attribute", "error"),
     [
-        (services, "post_message", OperationalError("the database went away")),
+        (services, "store_messages", OperationalError("the database went away")),
         (ratelimit, "hit", RedisConnectionError("Redis went away")),
     ],
     ids=["database", "redis"],

@@ -123,7 +123,7 @@ async def test_a_failure_in_a_handler_is_an_unavailable_frame_and_the_socket_sta
     space = await make_space()
     alice = await make_member(space)
     ws = await space_socket(space, await signed_in(alice))
-    monkeypatch.setattr(services, "post_message", database_gone)
+    monkeypatch.setattr(services, "store_messages", database_gone)
 
     await ws.send_json_to(
         {"type": "message.send", "client_id": "6f1c3a52-64a4-4c8e-9a4e-0d6a1bb1f6de", "body": "x"}
