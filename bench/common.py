@@ -44,12 +44,22 @@ def manage(env, *args):
     )
 
 
-def start_servers(env, count, server="uvicorn", logdir=None):
-    """`count` server processes on free ports, each answering /healthz -> (ports, procs,
-    logs). Each runs in its own session, so stop_servers() stops its children too."""
+def start_servers(
+    env,
+    count,
+    server="uvicorn",
+    logdir=None,
+    root=ROOT,
+    app="config.asgi:application",
+    port_base=None,
+):
+    """`count` server processes, each answering /healthz -> (ports, procs, logs), serving
+    `app` from the code in `root` (another checkout, for a before-and-after run), on free
+    ports or on port_base, port_base + 1... Each runs in its own session, so
+    stop_servers() stops its children too."""
     ports, procs, logs = [], [], []
-    for _ in range(count):
-        port = free_port()
+    for index in range(count):
+        port = free_port() if port_base is None else port_base + index
         if server == "daphne":
             cmd = [
                 str(Path(PYTHON).parent / "daphne"),
@@ -57,12 +67,12 @@ def start_servers(env, count, server="uvicorn", logdir=None):
                 "127.0.0.1",
                 "-p",
                 str(port),
-                "config.asgi:application",
+                app,
             ]
         else:
             cmd = [
                 str(Path(PYTHON).parent / "uvicorn"),
-                "config.asgi:application",
+                app,
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -73,12 +83,13 @@ def start_servers(env, count, server="uvicorn", logdir=None):
                 "warning",
                 "--no-access-log",
             ]
-        log = Path(logdir) / f"{server}-{port}.log" if logdir else None
+        name = server if app == "config.asgi:application" else app.split(":")[0]
+        log = Path(logdir) / f"{name}-{port}.log" if logdir else None
         with open(log or os.devnull, "wb") as stderr:
             procs.append(
                 subprocess.Popen(
                     cmd,
-                    cwd=ROOT,
+                    cwd=root,
                     env=env,
                     stdout=subprocess.DEVNULL,
                     stderr=stderr,
@@ -95,6 +106,7 @@ def start_servers(env, count, server="uvicorn", logdir=None):
             except OSError:
                 time.sleep(0.2)
         else:
+            stop_servers(procs)
             raise RuntimeError(f"the server on port {port} did not start")
     return ports, procs, logs
 

@@ -1,5 +1,7 @@
-"""ASGI entry point: HTTP to Django, WebSocket through an exact origin check and session
-auth to the apps' routes (any other /ws/ path closes with 4404).
+"""ASGI entry point: HTTP to the collected static files (config/static.py), then to the
+anonymous pages' cache (core.pagecache.CachedPagesFront), then Django;
+WebSocket through an exact origin check and session auth to the apps' routes (any other
+/ws/ path closes with 4404).
 
 Apps add their WebSocket routes to `websocket_urlpatterns` in their `routing.py`.
 """
@@ -20,7 +22,9 @@ from django.urls import re_path  # noqa: E402
 
 from config.origins import ExactOriginValidator  # noqa: E402
 from config.routing import websocket_urlpatterns  # noqa: E402
+from config.static import static_files  # noqa: E402
 from core.live import NoRouteConsumer, db  # noqa: E402
+from core.pagecache import CachedPagesFront  # noqa: E402
 
 
 class LiveAuthMiddleware(AuthMiddleware):
@@ -34,7 +38,8 @@ class LiveAuthMiddleware(AuthMiddleware):
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # Static files first, then anonymous readers' cached pages (core.pagecache), then Django.
+        "http": static_files(CachedPagesFront(django_asgi_app)),
         "websocket": ExactOriginValidator(
             CookieMiddleware(
                 SessionMiddleware(

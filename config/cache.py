@@ -9,6 +9,12 @@ written to memory during the outage is not copied back (a cache may forget).
 
 Short socket timeouts, so a dead or hung Redis costs at most about a second a request
 before the next RETRY_SECONDS are served from memory.
+
+One connection pool and one client per process and server: Django makes a cache object
+per thread and, under ASGI, per request, and each would open its own pool, so every
+request opened a new connection to Redis (and left it to the garbage collector); and
+Django's client builds a redis.Redis for every call, which redis-py 8 makes costly (it
+fills a table of some 170 reply parsers each time).
 """
 
 import logging
@@ -17,7 +23,7 @@ import time
 
 import redis
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
@@ -93,12 +99,41 @@ def _degrading(name):
     return method
 
 
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+class SharedPoolClient(RedisCacheClient):
+    """Django's Redis client, taking its redis.Redis clients (and so their connection
+    pools) from one registry per process: redis-py's clients and pools are thread-safe,
+    and a pool makes new connections after a fork."""
+
+    def _shared(self, write):
+        index = self._get_connection_pool_index(write)
+        key = (self._servers[index], repr(sorted(self._pool_options.items())))
+        client = _clients.get(key)
+        if client is None:
+            with _clients_lock:
+                client = _clients.get(key)
+                if client is None:
+                    pool = self._pool_class.from_url(self._servers[index], **self._pool_options)
+                    client = _clients[key] = self._client(connection_pool=pool)
+        return client
+
+    def _get_connection_pool(self, write):
+        return self._shared(write).connection_pool
+
+    def get_client(self, key=None, *, write=False):
+        return self._shared(write)
+
+
 class DegradingRedisCache(RedisCache):
     """RedisCache that falls back to a per-process LocMemCache while Redis is down."""
 
     def __init__(self, server, params):
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
+        self._class = SharedPoolClient
         location = server if isinstance(server, str) else ",".join(server)
         self._outage = _outage_for(location)
         # LocMemCache keeps its data per name at module level: every thread's instance of

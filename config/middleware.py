@@ -5,10 +5,12 @@ import re
 from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParser
 from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.datastructures import ImmutableList
 
 # The Wagtail and Django admins still rely on inline styles and scripts; editors are
@@ -56,16 +58,42 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 _COMPRESSIBLE = re.compile(
     r"text/|image/svg\+xml|application/(json|javascript|xml|[\w.-]+\+(json|xml))"
 )
+# BREACH reads a secret out of a compressed page by its length: the attacker's own page
+# makes the victim's browser request ours again and again, each time with a guess
+# reflected in it, and watches the sizes go by on the network. So it needs (1) a secret
+# in the page, (2) requests it can start from another site, (3) lengths it can trust.
+# - The CSRF token, the secret every form page holds, is masked anew on every response
+#   (Django): no two pages carry the same bytes of it, so no guess ever matches it.
+# - The lengths lie: Django's GZipMiddleware pads each response with 0 to 99 random
+#   bytes (since 4.2, "Heal The Breach").
+# - A page that holds a CSRF token is not compressed at all for a request another site
+#   started (Sec-Fetch-Site: cross-site or same-site, which every current browser sends):
+#   the only requests BREACH can use. The reader's own navigation (same-origin), an
+#   address typed or bookmarked (none), and a client that sends no such header get it
+#   compressed, with the two mitigations above.
+# A page that holds no token is compressed for everyone (padded all the same).
+_STARTED_ELSEWHERE = {"cross-site", "same-site"}
+
+
+def holds_csrf_token(response):
+    """Whether the page used the CSRF token: Django then (re)sets the CSRF cookie on the
+    response (CsrfViewMiddleware, inside this one; CSRF_USE_SESSIONS is off)."""
+    return settings.CSRF_COOKIE_NAME in response.cookies
 
 
 class TextGZipMiddleware(GZipMiddleware):
-    """Django's GZipMiddleware (with its BREACH mitigation: up to 100 random bytes of
-    padding a response, since Django 4.2), for text responses only."""
+    """Django's GZipMiddleware (random padding against BREACH), for text responses only,
+    and for a page with a CSRF token only if this site or the reader asked for it."""
 
     def process_response(self, request, response):
         content_type = response.get("Content-Type", "").partition(";")[0].strip().lower()
         if not _COMPRESSIBLE.match(content_type):
             return response
+        if holds_csrf_token(response):
+            patch_vary_headers(response, ("Sec-Fetch-Site",))
+            if request.headers.get("Sec-Fetch-Site") in _STARTED_ELSEWHERE:
+                patch_vary_headers(response, ("Accept-Encoding",))
+                return response
         return super().process_response(request, response)
 
 

@@ -103,12 +103,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Static files never come this far: config/static.py answers for them before Django.
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed (gzip)
     # Pages (text: HTML, JSON, CSV, calendars) compressed for clients that accept gzip,
-    # with Django's BREACH mitigation: since 4.2 its GZipMiddleware pads each response
-    # with up to 100 random bytes ("Heal The Breach"), and CSRF tokens are masked anew on
-    # every response. After WhiteNoise, which answers for static files itself.
+    # with Django's BREACH mitigations (random padding, CSRF tokens masked per response);
+    # a page that holds a CSRF token not for a request another site started
+    # (config/middleware.py says why).
     "config.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so every middleware above runs on a cached page as on a rendered one.
+    "core.pagecache.AnonymousPageCacheMiddleware",  # anonymous readers' pages from the cache
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -259,6 +261,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 
+# Anonymous readers' pages come from the cache (core.pagecache) for at most this many
+# seconds (publishing, posting and moderation drop them sooner); 0 turns it off, the
+# default in development so that template edits show at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "120"))
+
 # Community spaces: at most this many messages per person in 10 seconds (the benchmark
 # raises it to measure throughput).
 SPACES_MESSAGES_PER_10_SECONDS = int(os.environ.get("SPACES_MESSAGES_PER_10_SECONDS", "10"))
@@ -277,9 +284,10 @@ LIVE_FRAMES_BURST = int(os.environ.get("LIVE_FRAMES_BURST", "30"))
 LIVE_FRAMES_PER_SECOND = float(os.environ.get("LIVE_FRAMES_PER_SECOND", "3"))
 LIVE_IDLE_SECONDS = float(os.environ.get("LIVE_IDLE_SECONDS", "75"))
 LIVE_DATABASE_THREADS = int(os.environ.get("LIVE_DATABASE_THREADS", "8"))
-# A reconnect replays at most this many frames; past them the client is told to load the
-# rest over HTTP ({"type": "resync", "oldest": <id>}).
-LIVE_REPLAY_LIMIT = int(os.environ.get("LIVE_REPLAY_LIMIT", "1000"))
+# A reconnect replays at most this many frames: in a space, a resync frame and then the
+# latest ones, the older ones offered over HTTP ({"type": "resync", "oldest": <id>}).
+# 200 replays in about 0.2 s whatever the history (1,000: about 1.2 s; docs/benchmarks.md).
+LIVE_REPLAY_LIMIT = int(os.environ.get("LIVE_REPLAY_LIMIT", "200"))
 
 # Forum: a new member's first posts wait for a moderator; this many members' flags hide a
 # post until it is reviewed; at most this many posts a member in a minute.
@@ -361,7 +369,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # --- Static and media -------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes and the server reads (a benchmark or test collects elsewhere).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -375,11 +384,11 @@ STORAGES = {
         "BACKEND": "cop.activities.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # collectstatic: hashed names (cached forever), a .gz and a .br beside each text file.
+    "staticfiles": {"BACKEND": "servestatic.storage.CompressedManifestStaticFilesStorage"},
 }
 # Tests and a fresh checkout run without collectstatic: fall back to unhashed names.
-WHITENOISE_MANIFEST_STRICT = False
-WHITENOISE_USE_FINDERS = DEBUG or env_bool("WHITENOISE_USE_FINDERS", default=False)
+SERVESTATIC_MANIFEST_STRICT = False
 
 
 # --- E-mail -----------------------------------------------------------------------------
@@ -419,6 +428,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
+# Sessions in the database, read through the cache: a signed-in page needs no query for
+# its session (a cache that forgets, or a Redis that is down, falls back to the table).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

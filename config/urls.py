@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import staff_login
 from accounts import views as accounts_views
+from core import pagerouting
 from home import members as home_members
 from home import views as home_views
 from search import views as search_views
@@ -43,8 +44,10 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("cop.urls")),
     path("", include("forum.urls")),
-    # Wagtail's catch-all comes last: /, /courses/, /countries/<slug>/ ...
-    path("", include(wagtail_urls)),
+    # Wagtail's catch-all comes last: /, /courses/, /countries/<slug>/ ... served by
+    # core.pagerouting (one query for the whole path); Wagtail's other URLs as they are.
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, pagerouting.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

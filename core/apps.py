@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from . import receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job
+        from . import pagecache, pagerouting, receivers  # noqa: F401, PLC0415 - connecting receivers is ready()'s job
+
+        pagerouting.connect_signals()
+        pagecache.connect_page_signals()

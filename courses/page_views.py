@@ -6,8 +6,12 @@ Lessons and quizzes need an account; every change goes through courses.services.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import services
@@ -90,12 +94,84 @@ def serve_lesson(request, lesson):
         services.visit_step(user, course, lesson)
     outline = services.course_outline(course, user)
     context = _lesson_context(request, lesson, course, outline)
-    context["reflections"] = {
-        answer.block_id: answer
-        for answer in ReflectionAnswer.objects.filter(user=user, lesson_key=lesson.translation_key)
-    }
+    has_prompts = any(raw["type"] == "reflection" for raw in lesson.body.raw_data)
+    context["reflections"] = (
+        {
+            answer.block_id: answer
+            for answer in ReflectionAnswer.objects.filter(
+                user=user, lesson_key=lesson.translation_key
+            )
+        }
+        if has_prompts
+        else {}
+    )
     context["checks"] = checks
+    context["body_parts"], context["outline_html"] = _fragments(request, lesson, outline, context)
     return TemplateResponse(request, "courses/lesson_page.html", context)
+
+
+# A learner's own blocks: rendered on every request, from the page's body.
+INTERACTIVE = ("reflection", "knowledge_check")
+FRAGMENT_SECONDS = 24 * 60 * 60  # a bound only: the keys change with the outline's version
+
+
+def _fragments(request, lesson, outline, context):
+    """(body parts, outline HTML) of a lesson, rendered once and then read from the cache:
+    - the body's blocks that are the same for every learner, per language and version of
+      the course's outline (which changes when any page of the course, or a feature, is
+      published): [(type, id, html or None, block or None)], with the block itself only for
+      reflections and knowledge checks, which show the learner's own answers;
+    - the outline beside it, also per the steps this learner has completed.
+    Both in one cache read. An editor's preview renders everything afresh."""
+    language = get_language()
+    body_key = f"courses:lesson-body:{lesson.pk}:{outline.version}:{language}"
+    outline_key = (
+        f"courses:lesson-outline:{lesson.pk}:{outline.version}:{outline.completed_digest}:"
+        f"{language}"
+    )
+    found = (
+        {}
+        if is_preview(request) or not outline.version
+        else cache.get_many([body_key, outline_key])
+    )
+    body = found.get(body_key)
+    if body is None:
+        body = [
+            (
+                block.block_type,
+                block.id,
+                None
+                if block.block_type in INTERACTIVE
+                else str(block.render_as_block(context={"request": request, "page": lesson})),
+            )
+            for block in lesson.body
+        ]
+    outline_html = found.get(outline_key)
+    if outline_html is None:
+        outline_html = render_to_string(
+            "courses/includes/outline_aside.html",
+            {**context, "show_progress": True, "current": lesson, "user": request.user},
+            request=request,
+        )
+    if not is_preview(request) and outline.version and len(found) < 2:
+        cache.set_many({body_key: body, outline_key: outline_html}, FRAGMENT_SECONDS)
+    parts = [
+        (kind, block_id, mark_safe(html) if html is not None else None, None)  # noqa: S308 - rendered by our templates
+        for kind, block_id, html in body
+    ]
+    if any(html is None for _kind, _id, html, _block in parts):
+        # Only these blocks are converted (a StreamValue converts lazily, by block type).
+        body_value = lesson.body
+        blocks = {
+            body_value[index].id: body_value[index]
+            for index, raw in enumerate(body_value.raw_data)
+            if raw["type"] in INTERACTIVE
+        }
+        parts = [
+            (kind, block_id, html, blocks.get(block_id) if html is None else None)
+            for kind, block_id, html, _block in parts
+        ]
+    return parts, mark_safe(outline_html)  # noqa: S308 - rendered by our templates
 
 
 def _after_completion(request, course, step, certificate):

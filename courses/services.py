@@ -5,17 +5,17 @@ writes progress. A course is complete when every required lesson is complete and
 quiz is passed; completing it issues exactly one certificate.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Q, Value
+from django.db.models import BooleanField, Count, Max, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.pagerouting import routed_ancestor
 from core.refusal import Refused
 from core.text import render_markdown
 
@@ -24,129 +24,14 @@ from .models import (
     Certificate,
     CoursePage,
     Enrolment,
-    LessonPage,
-    ModulePage,
     QuizAttempt,
-    QuizPage,
     ReflectionAnswer,
     StepCompletion,
 )
+from .outline import LESSON, QUIZ, Outline, _content_type_ids, course_outline
 from .quiz import attempt_seed, draw, grade_quiz
 
-LESSON, QUIZ = "lesson", "quiz"
-
-
-@dataclass
-class Step:
-    page: Page
-    kind: str
-    required: bool
-    completed: bool = False
-
-    @property
-    def key(self):
-        return self.page.translation_key
-
-
-@dataclass
-class Module:
-    page: Page
-    steps: list = field(default_factory=list)
-
-    @property
-    def done(self):
-        return sum(step.completed for step in self.steps)
-
-    @property
-    def total(self):
-        return len(self.steps)
-
-
-@dataclass
-class Outline:
-    """A course's modules and steps in order, with what one learner has completed."""
-
-    modules: list
-    steps: list
-
-    @property
-    def required(self):
-        return [step for step in self.steps if step.required]
-
-    @property
-    def done(self):
-        return sum(step.completed for step in self.required)
-
-    @property
-    def total(self):
-        return len(self.required)
-
-    @property
-    def percent(self):
-        return (100 * self.done) // self.total if self.total else 0
-
-    @property
-    def is_complete(self):
-        return self.total > 0 and self.done == self.total
-
-    def position(self, page):
-        for index, step in enumerate(self.steps):
-            if step.page.id == page.id:
-                return index
-        return None
-
-    def first_incomplete(self):
-        return next((step for step in self.steps if not step.completed), None)
-
-
-def _content_type_ids():
-    get = ContentType.objects.get_for_model  # cached after the first call
-    return {get(ModulePage).id: "module", get(LessonPage).id: LESSON, get(QuizPage).id: QUIZ}
-
-
-def course_outline(course, user=None):
-    """The outline of `course` for `user`: one query whatever the size of the course."""
-    if course is None:
-        return Outline(modules=[], steps=[])
-    kinds = _content_type_ids()
-    signed_in = user is not None and user.is_authenticated
-    pages = (
-        Page.objects.descendant_of(course)
-        .live()
-        .filter(content_type_id__in=kinds)
-        .annotate(
-            is_required=Coalesce("lessonpage__required", Value(True), output_field=BooleanField()),
-            is_completed=Exists(
-                StepCompletion.objects.filter(user=user, step_key=OuterRef("translation_key"))
-            )
-            if signed_in
-            else Value(False, output_field=BooleanField()),
-        )
-        .only(
-            "id",
-            "title",
-            "slug",
-            "url_path",
-            "path",
-            "depth",
-            "translation_key",
-            "content_type_id",
-            "locale_id",
-        )
-        .order_by("path")
-    )
-    modules, steps, current = [], [], None
-    for page in pages:
-        kind = kinds[page.content_type_id]
-        if kind == "module":
-            current = Module(page=page)
-            modules.append(current)
-            continue
-        step = Step(page=page, kind=kind, required=page.is_required, completed=page.is_completed)
-        steps.append(step)
-        if current is not None and page.path.startswith(current.page.path):
-            current.steps.append(step)
-    return Outline(modules=modules, steps=steps)
+__all__ = ["LESSON", "QUIZ", "Outline", "course_outline"]  # the outline, for views and tests
 
 
 def completed_keys(user, course):
@@ -160,10 +45,10 @@ def completed_keys(user, course):
 
 
 def course_for(step):
-    """The course a step belongs to (already known when the catalogue routed to it)."""
-    cached = getattr(step, "_course_page", None)
-    if cached is not None:
-        return cached
+    """The course a step belongs to (already known when routing came through it)."""
+    routed = routed_ancestor(step, CoursePage)
+    if routed is not None:
+        return routed
     if not step.path:  # a new page previewed before it is saved
         return None
     return CoursePage.objects.ancestor_of(step).first()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 
-from core import registry
+from core import pagecache, registry
 
 from . import seed, services
 from .models import CourseIndexPage, CoursePage, Feature, LessonPage, QuizPage, StepCompletion
@@ -188,6 +188,8 @@ def _signed_in(request):
 
 
 def register():
+    # Pages show the seven features (cards in lessons, the features page).
+    pagecache.invalidate_on_change(Feature)
     registry.seeders.register(registry.Seeder(key="courses", order=20, run=seed.seed_courses))
     registry.header_items.register(
         registry.HeaderItem(

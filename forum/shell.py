@@ -6,13 +6,13 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core import registry
+from core import pagecache, registry
 from core.snippets import html_snippet
 from core.times import reader_zone
 
 from . import permissions as can
 from . import seed
-from .models import Category, Post, Subscription, TopicRead
+from .models import Category, Post, Subscription, Topic, TopicRead
 from .search import search_posts
 
 MEMBER_POSTS = 5  # the latest shown on a member's page
@@ -88,6 +88,9 @@ def followed_topics_posts(request):
 
 
 def register():
+    # The forum index, cached for anonymous readers, shows the categories' latest topics
+    # and counts: a post, an edit and every moderation decision save one of these.
+    pagecache.invalidate_on_change(Category, Topic, Post)
     registry.seeders.register(registry.Seeder(key="forum", order=40, run=seed.seed_forum))
     registry.header_items.register(
         registry.HeaderItem(key="forum", order=20, label=_("Forum"), url_name="forum")

@@ -6,11 +6,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core import registry
+from core import pagecache, registry
 
 from . import permissions, seed
 from .forms import country_value
-from .models import Activity
+from .models import Activity, Indicator, IndicatorValue, Report, Update
 
 COUNTRY_ACTIVITIES = 5  # the latest shown on a country's page and its space
 
@@ -78,6 +78,8 @@ def search(request, query):
 
 
 def register():
+    # A country's page shows its follow-up activities to anonymous readers.
+    pagecache.invalidate_on_change(Activity, Update, Report, Indicator, IndicatorValue)
     registry.search_providers.register(
         registry.SearchProvider(
             key="activities",

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 
 from channels.db import DatabaseSyncToAsync
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import Error as DatabaseError
 from django.utils.translation import gettext as _
 from redis.exceptions import RedisError
@@ -100,7 +101,9 @@ def check_session(scope):
     Synchronous: call it inside a `db` helper, beside the work it guards."""
     session = scope.get("session")
     key = session.session_key if session is not None else None
-    if not key or not session.exists(key):
+    # The table, not the cache the session engine reads through (cached_db): a row an
+    # administrator deleted ends the session at once.
+    if not key or not DatabaseSessionStore().exists(key):
         raise SessionEnded
 
 

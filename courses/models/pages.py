@@ -7,7 +7,6 @@ open to everyone; lessons and quizzes need an account (their serve() says so).
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -41,26 +40,6 @@ class CourseIndexPage(FoldedSearch, Page):
 
     class Meta:
         verbose_name = _("course catalogue")
-
-    def route(self, request, path_components):
-        """Resolve a course, module, lesson or quiz below the catalogue in one query.
-
-        Wagtail's default routing costs two queries per level; a lesson is three levels
-        down. This fetches every page on the path at once by url_path, then the target's
-        specific page, and leaves the course on the target for the lesson view.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "".join(f"{slug}/" for slug in path_components[: n + 1])
-            for n in range(len(path_components))
-        ]
-        on_path = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
-        if len(on_path) != len(prefixes) or not all(p.live for p in on_path.values()):
-            raise Http404
-        target = on_path[prefixes[-1]].specific
-        target._course_page = on_path[prefixes[0]]
-        return target.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from core import registry
+from core import pagecache, registry
 
 from . import seed
 from .constants import ACTIVE, AttendanceStatus, RegistrationStatus, Status
-from .models import AttendanceCertificate, Registration, Session, Workshop
+from .models import AttendanceCertificate, Registration, Session, Workshop, WorkshopLanguage
 from .times import for_reader
 
 HOME_WORKSHOPS = 3
@@ -216,6 +216,8 @@ def search(request, query):
 
 
 def register():
+    # The home page's "Upcoming workshops" shows them to anonymous readers, seats left too.
+    pagecache.invalidate_on_change(Workshop, WorkshopLanguage, Session, Registration)
     registry.search_providers.register(
         registry.SearchProvider(
             key="workshops",

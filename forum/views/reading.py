@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core import live
+from core.pagecache import anonymous_cache
 
 from .. import permissions as can
 from .. import services
@@ -26,6 +27,7 @@ def _categories_for(user):
 
 
 @require_safe
+@anonymous_cache  # the same for every anonymous reader of a language (core.pagecache)
 def index(request):
     """Categories grouped by kind, the latest topics across them, and the review queue's
     size for moderators."""
@@ -83,13 +85,12 @@ def category(request, slug):
 def topic(request, topic_id):
     topic, moderates = visible_topic(request, topic_id)
     user = request.user
-    posts = services.visible_posts(topic, user, moderates)
-    # Page through the narrow (topic, number) index first, then join authors and replies
-    # for the page's posts only: deep pages of long topics stay cheap (one query still).
-    page = Paginator(posts.values_list("id", flat=True), services.POSTS_PER_PAGE).get_page(
+    # Pages found by post number, not counted or skipped with OFFSET: the 250th page of
+    # a long topic costs what the first does (services.TopicPosts).
+    page = Paginator(services.TopicPosts(topic, user, moderates), services.POSTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    post_list = list(posts.filter(id__in=page.object_list))
+    post_list = page.object_list
     if post_list:
         services.mark_read(user, topic, post_list[-1].number)
     form = ReplyForm(initial=_quote(request, topic, moderates))

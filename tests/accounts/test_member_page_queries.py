@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 # The member, the forum's categories and posts, the site (its menu is cached once warm).
 ANONYMOUS = 4
-# And the reader: the session, the user, their roles (what they may read).
-SIGNED_IN = ANONYMOUS + 3
+# And the reader: the user, their roles (what they may read; the session is read
+# through the cache).
+SIGNED_IN = ANONYMOUS + 2
 
 
 def build(posts):

@@ -1,6 +1,7 @@
 """Pages are gzipped for clients that accept it, with Django's BREACH mitigation (random
 padding in the gzip header, since Django 4.2); what is compressed already (PDFs, images,
-spreadsheets) is sent as it is. Static files: tests/config/test_make_run.py."""
+spreadsheets) is sent as it is. Pages with a CSRF token: test_compression_csrf.py; static
+files: test_static.py and test_make_run.py."""
 
 import gzip
 

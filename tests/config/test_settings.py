@@ -175,11 +175,16 @@ def test_site_url_defaults_to_the_development_address(value):
     assert conf["site_url"] == "http://127.0.0.1:8000"
 
 
-def test_pages_are_compressed_after_whitenoise_answers_for_static_files():
+def test_static_files_are_answered_before_django_and_pages_compressed_first_thing():
+    """config/static.py serves static files before Django: no middleware of Django's
+    serves them (tests/config/test_static.py)."""
     middleware = settings_with({})["middleware"]
 
-    whitenoise = middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
-    assert middleware[whitenoise + 1] == "config.middleware.TextGZipMiddleware"
+    assert not [name for name in middleware if "whitenoise" in name or "servestatic" in name]
+    assert middleware[:2] == [
+        "django.middleware.security.SecurityMiddleware",
+        "config.middleware.TextGZipMiddleware",
+    ]
 
 
 SERVE_MEDIA = """

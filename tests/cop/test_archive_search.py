@@ -126,7 +126,7 @@ def test_the_migration_fills_the_messages_stored_before_it(space_and_member):
 
 # The session, the member, the space, the membership, the member's groups, the count,
 # the site and the page (the authors joined): the same at any number of messages.
-ARCHIVE_QUERIES = 8
+ARCHIVE_QUERIES = 7
 
 
 @pytest.mark.parametrize("messages", [3, 30])

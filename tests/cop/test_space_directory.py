@@ -121,7 +121,7 @@ def more_spaces(size):
 # cached). A member: also the session, the user and the member's memberships (the header's
 # unread count is cached after the first page).
 @pytest.mark.parametrize("size", [2, 12])
-@pytest.mark.parametrize(("signed_in", "expected"), [(False, 2), (True, 5)])
+@pytest.mark.parametrize(("signed_in", "expected"), [(False, 2), (True, 4)])
 def test_the_directory_makes_a_constant_number_of_queries(
     client, django_assert_num_queries, size, signed_in, expected
 ):

@@ -283,7 +283,7 @@ def test_a_moderator_mutes_a_member(client, people, thailand):
 # the workshops coming up in its country (core.registry.coming_up), the page of history
 # (with authors), the member count, the site, the members shown (with their users), the
 # follow-up activities of its country (core.registry.country_sections).
-SPACE_PAGE_QUERIES = 12
+SPACE_PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("extra", [0, 4, 40])

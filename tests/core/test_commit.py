@@ -41,6 +41,7 @@ def test_an_update_is_stored_and_answered_when_the_broadcast_fails(
     with django_capture_on_commit_callbacks(execute=True) as hooks:
         update = services.post_update(moderator, activity, "Met the ministry.")
 
-    assert len(hooks) == 1
+    # The broadcast, after the commit (core.pagecache's own hooks drop cached pages).
+    assert len([h for h in hooks if getattr(h, "__module__", "") != "core.pagecache"]) == 1
     assert Update.objects.filter(pk=update.pk).exists()
     assert "Redis is down" in caplog.text

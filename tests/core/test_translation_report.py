@@ -165,7 +165,7 @@ def test_the_report_costs_the_same_queries_for_one_or_three_out_of_date_pages(
     # The session, the user, their permissions (user's, groups', Wagtail's profile, page
     # and collection permissions), the admin's locales and explorer menu: 9; the report:
     # 3 (the translations to check, their pages, which of those the editor may change).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(REPORT)
 
     assert len(response.context["object_list"]) == 2 * edited
@@ -187,7 +187,7 @@ def test_the_report_costs_the_same_queries_for_one_or_three_out_of_date_features
     # The session, the user, Wagtail's profile, the admin's locales and explorer menu (two):
     # 6 (a superuser's permissions cost none); the report: 2 (the translations, the
     # features).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(REPORT)
 
     # Every feature's summary is in the Khmer file, only feature 3's name in the

@@ -10,16 +10,16 @@ from tests.courses.conftest import build_course, lessons_of, quiz_of
 
 pytestmark = pytest.mark.django_db
 
-# Session, user and the reader's roles; the course; its steps (the outline); the learners
-# counted with their completions; the page of learners with their steps done; their quiz
-# results; the site (the page's shell and links).
-REPORT_QUERIES = 9
-# The rate limit is the cache's; session, user, roles; the course; its steps; every
-# learner with their steps done; their quiz results.
-EXPORT_QUERIES = 7
-# Session, user, roles; the active locale; the site (the page's shell); the courses with
-# their learners counted.
-INDEX_QUERIES = 6
+# User and the reader's roles (the session is read through the cache); the course; the
+# learners counted with their completions; the page of learners with their steps done;
+# their quiz results; the site (the page's shell and links). The outline is cached.
+REPORT_QUERIES = 7
+# The rate limit is the cache's; user, roles; the course; every learner with their steps
+# done; their quiz results.
+EXPORT_QUERIES = 5
+# User, roles; the active locale; the site (the page's shell); the courses with their
+# learners counted.
+INDEX_QUERIES = 5
 
 
 def populate(course, learners):

@@ -8,16 +8,16 @@ from tests.courses.conftest import build_course, question, quiz_of
 
 pytestmark = pytest.mark.django_db
 
-# The site and its locale; five reads of the page tree (the path below the catalogue in
-# one query, the quiz, its course); the view restrictions on its ancestors (two);
-# session and user; the enrolment's "last visited" update; the learner's attempts summed
-# up; the course outline; the recent attempts.
-QUIZ_PAGE_QUERIES = 15
+# Every page on the path in one query, and the quiz (core.pagerouting); the user (the
+# session is read through the cache); the enrolment's "last visited" update; the
+# learner's attempts summed up; the learner's completed steps (the outline is cached);
+# the recent attempts.
+QUIZ_PAGE_QUERIES = 7
 # The same reads without the "last visited" update, and the submission in a transaction
 # (a savepoint and its release here, inside the test's): the enrolment locked, the
 # attempts summed up under the lock, the attempt stored; then the summary again for the
 # page. A failed attempt completes nothing.
-QUIZ_SUBMIT_QUERIES = 19
+QUIZ_SUBMIT_QUERIES = 11
 
 
 def quiz_for(size):

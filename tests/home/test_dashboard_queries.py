@@ -19,10 +19,10 @@ from tests.home.factories import home_page
 
 pytestmark = pytest.mark.django_db
 
-# What Wagtail's routing to the home page reads (the site, the locale, the page, its
-# ancestors, their view restrictions), then the session and the member; the header's
-# menu and unread count are cached once warm.
-SHELL = 7
+# The home page found and loaded (core.pagerouting: two queries, the site and the view
+# restrictions cached), then the member (the session is read through the cache); the
+# header's menu and unread count are cached once warm.
+SHELL = 3
 # Continue learning: My learning's four (enrolments with their courses and last steps,
 # completions, the courses' required steps, certificates), then the first step not done
 # of every course in progress.

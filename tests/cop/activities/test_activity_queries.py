@@ -76,7 +76,7 @@ LARGE = {"indicators": 50, "quarters": 10, "updates": 100, "comments": 80}  # 2,
 # quarters shown; the history summary (the activity's versions, their owners, the
 # indicators', the values', the reports'); the latest event (where a live reconnect
 # replays from); the site (the header's menu).
-ACTIVITY_PAGE_QUERIES = 17
+ACTIVITY_PAGE_QUERIES = 16
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
@@ -100,7 +100,7 @@ def test_the_activity_page_makes_the_same_queries_whatever_its_size(
 # Session, user, roles; the activity with its links, its owners; the page of changes
 # (the activity's versions, their owners, the indicators', the values', the reports');
 # the site.
-HISTORY_PAGE_QUERIES = 11
+HISTORY_PAGE_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
@@ -121,7 +121,7 @@ def test_the_history_page_makes_the_same_queries_whatever_its_size(
 
 # Session, user, roles and scopes; the activity, its owners; the indicator; the
 # country's reports and the indicator's values of the quarters offered; the site.
-VALUES_PAGE_QUERIES = 10
+VALUES_PAGE_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])

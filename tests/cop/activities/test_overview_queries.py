@@ -22,9 +22,9 @@ CSV = reverse("activities_export", args=["csv"])
 COUNTRIES = [*(c.value for c in PROGRAMME_COUNTRIES), ""]
 STATUSES, KINDS = list(Status.values), list(Kind.values)
 
-# What every signed-in page reads: the session, the user, the Wagtail site (base.html's
-# shell, its caches warm).
-SHELL = 3
+# What every signed-in page reads: the user, the Wagtail site (base.html's shell, its
+# caches warm; the session is read through the cache).
+SHELL = 2
 # The reader's role groups (managed_countries: is_moderator) and the countries of the
 # activities it owns (creatable_countries: the "Add an activity" button).
 PERMISSIONS = 2
@@ -35,10 +35,10 @@ BOARD = 4
 # The list: the count, then the page of 25.
 LIST = 2
 OVERVIEW = SHELL + PERMISSIONS + BOARD + LIST
-# The fragment: no shell, no button, no list: the session, the user, the role groups.
-FRAGMENT = 3 + BOARD
-# The export: the session, the user, the role groups, the rows, their owners.
-EXPORT = 3 + 2
+# The fragment: no shell, no button, no list: the user, the role groups.
+FRAGMENT = 2 + BOARD
+# The export: the user, the role groups, the rows, their owners.
+EXPORT = 2 + 2
 # A focal point's scopes (one more query) for its drafts; the rest is the same.
 SCOPES = 1
 

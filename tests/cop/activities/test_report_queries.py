@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 
 NOW = Period.current()
 # What base.html's site shell reads once its caches are warm (the Wagtail site), and what
-# a signed-in reader adds: the session and the user.
+# a signed-in reader adds: the user (the session is read through the cache).
 SHELL = 1
-SIGNED_IN = SHELL + 2
+SIGNED_IN = SHELL + 1
 ROLES = 1  # the reader's role groups, cached on the user for the request
 SCOPES = 1  # a focal point's countries (read only for someone with the role)
 # The report (with who submitted and reviewed it), its history (with its people), the

@@ -186,7 +186,7 @@ def test_researchers_see_and_assess_their_countrys_mapped_organizations(client):
 
 # Session, user, roles; the organization; the assessments with who submitted them, their
 # scores; the reader's memberships; whether a draft is in progress; the site.
-HISTORY_QUERIES = 9
+HISTORY_QUERIES = 8
 
 
 @pytest.mark.parametrize("count", [1, 25])

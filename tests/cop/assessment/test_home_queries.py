@@ -17,9 +17,9 @@ URL = reverse("assessment")
 
 # What every page reads for an anonymous reader: the Wagtail site (the shell's caches
 # warm: the header's count of unread notifications among them). What a signed-in page
-# reads: the session, the user, the site.
+# reads: the user and the site (the session is read through the cache).
 ANONYMOUS = 1
-SHELL = 3
+SHELL = 2
 # The member's organizations, each with its latest result and whether a draft exists
 # (one query); the reader's role groups (is it a focal point or researcher?).
 MINE = 1

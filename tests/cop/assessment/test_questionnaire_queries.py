@@ -31,7 +31,7 @@ def build(per_feature, earlier):
 
 # Session, user; the assessment with its organization; the reader's memberships; the
 # questions (one query, every language); the answers; the site (the header's menu).
-STEP_QUERIES = 7
+STEP_QUERIES = 6
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
@@ -66,7 +66,7 @@ def test_the_thai_step_makes_the_same_queries(client, django_assert_num_queries,
 
 
 # As a step: the questions and the answers are read once for all eight steps.
-REVIEW_QUERIES = 7
+REVIEW_QUERIES = 6
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])

@@ -58,12 +58,13 @@ def count(client, django_assert_num_queries, path, queries):
     return response
 
 
-# The assessment with its organization; the session, the reader, their memberships (the
+# The assessment with its organization; the reader (the session is read through the
+# cache), their memberships (the
 # permissions); the scores; the guidance: the courses' features and lessons, the site
 # (the lessons' URLs, and the header's menu), the workshops; the answers: the questions,
 # the responses.
-MEMBER_RESULT = 11
-# The same without the session, the reader, their memberships and the answers.
+MEMBER_RESULT = 10
+# The same without the reader, their memberships and the answers.
 PUBLIC_RESULT = 6
 
 

@@ -25,8 +25,8 @@ AGGREGATES = 2
 # base.html's shell: the Wagtail site (its caches warm).
 SHELL = 1
 ANONYMOUS = SHELL + LIST + AGGREGATES
-# A signed-in reader: the session and the user besides.
-SIGNED_IN = 2 + ANONYMOUS
+# A signed-in reader: the user besides (the session is read through the cache).
+SIGNED_IN = 1 + ANONYMOUS
 # The export: the rows (with their latest result) and their scores.
 EXPORT = 2
 # The search: the organizations (the reader's roles are read once a request).

@@ -199,7 +199,7 @@ def test_the_roster_makes_the_same_queries_whatever_its_size(
 
     # Session, user; workshop, roles, is a trainer; sessions; registrations, marks; the
     # site (the header's menu).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(roster_url(workshop, today))
 
     assert response.status_code == 200

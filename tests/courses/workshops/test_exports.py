@@ -167,7 +167,7 @@ def test_the_export_makes_the_same_number_of_queries(
 
     # session, user, the workshop, the user's roles, whether they run it, the sessions,
     # the registrations with their members, their attendance.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("workshop_export", args=[workshop.pk, "xlsx"]))
 
     assert response.status_code == 200

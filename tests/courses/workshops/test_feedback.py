@@ -200,7 +200,7 @@ def test_the_results_make_the_same_queries_whatever_the_answers(
     client.get(results_url(past))
 
     # Session, user; workshop, roles, is a trainer; totals, attended, comments; the site.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.get(results_url(past)).status_code == 200
 
 
@@ -216,5 +216,5 @@ def test_the_form_makes_the_same_queries_whatever_the_sessions(
 
     # Session, user, roles; workshop, its sessions; the registration with its feedback;
     # the site.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(url(workshop)).status_code == 200

@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 # The site shell makes 7 of them (the unread notifications, the site, its locale and
 # menu pages); the session and the user 2 more.
 # The list: the user's roles, the count, the page of workshops.
-LIST_QUERIES = 12
+LIST_QUERIES = 11
 # The overview: the workshop with its seat counts, its sessions (with attendance), quotas,
 # the user's roles, whether they run it, the registrations, the balance.
-OVERVIEW_QUERIES = 16
+OVERVIEW_QUERIES = 15
 
 
 @pytest.fixture
